@@ -74,16 +74,7 @@ public final class SimpleJsonWriter
     if (file.requiresPython() != null) {
       json.writeStringField("requires-python", file.requiresPython());
     }
-    // PEP 714: never "dist-info-metadata" here, pip 22.3 to 23.1 crash on it.
-    if (file.coreMetadata() == null) {
-      json.writeBooleanField("core-metadata", false);
-    }
-    else if (file.coreMetadata().hashes().isEmpty()) {
-      json.writeBooleanField("core-metadata", true);
-    }
-    else {
-      hashes("core-metadata", file.coreMetadata().hashes(), json);
-    }
+    writeCoreMetadata(file.coreMetadata(), json);
     if (file.gpgSig() != null) {
       json.writeBooleanField("gpg-sig", file.gpgSig());
     }
@@ -100,6 +91,22 @@ public final class SimpleJsonWriter
       json.writeStringField("upload-time", UploadTime.format(file.uploadTime()));
     }
     json.writeEndObject();
+  }
+
+  /**
+   * The PEP 714 {@code core-metadata} field: {@code false}, {@code true} or the metadata file's hashes. Never under
+   * PEP 691's first name {@code dist-info-metadata}: pip 22.3 to 23.1 crash on that key in JSON. The Warehouse JSON
+   * API writes the same field.
+   */
+  public static void writeCoreMetadata(final CoreMetadataRef coreMetadata, final JsonGenerator json)
+      throws IOException
+  {
+    if (coreMetadata == null || coreMetadata.hashes().isEmpty()) {
+      json.writeBooleanField("core-metadata", coreMetadata != null);
+    }
+    else {
+      hashes("core-metadata", coreMetadata.hashes(), json);
+    }
   }
 
   private static void hashes(final String field, final Map<String, String> hashes, final JsonGenerator json)
