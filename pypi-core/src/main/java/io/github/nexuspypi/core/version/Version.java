@@ -85,6 +85,16 @@ public final class Version
     return new Version(epoch(text, m.group("epoch")), release, pre, post, dev, local);
   }
 
+  /** The version, or empty for text that is none: for callers to whom an invalid version is no error. */
+  public static Optional<Version> tryParse(final String text) {
+    try {
+      return Optional.of(parse(text));
+    }
+    catch (InvalidVersionException e) {
+      return Optional.empty();
+    }
+  }
+
   public static boolean isValid(final String text) {
     return text != null && SYNTAX.matcher(text.strip()).matches();
   }
