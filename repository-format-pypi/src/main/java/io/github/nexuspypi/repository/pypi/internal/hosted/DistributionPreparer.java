@@ -8,7 +8,6 @@ import javax.inject.Singleton;
 import io.github.nexuspypi.core.filename.DistributionFilename;
 import io.github.nexuspypi.core.metadata.DistributionInspector;
 import io.github.nexuspypi.core.metadata.InspectedDistribution;
-import io.github.nexuspypi.core.metadata.InspectionLimits;
 import io.github.nexuspypi.core.metadata.InvalidDistributionException;
 import io.github.nexuspypi.core.upload.UploadRejectedException;
 import io.github.nexuspypi.core.upload.UploadValidator;
@@ -26,7 +25,7 @@ public class DistributionPreparer
 {
   private final UploadValidator validator = new UploadValidator();
 
-  private final DistributionInspector inspector = new DistributionInspector(InspectionLimits.defaults());
+  private final DistributionInspector inspector = new DistributionInspector();
 
   PreparedDistribution prepare(final ReceivedUpload upload) throws UploadRejectedException, IOException {
     DistributionFilename filename = validator.checkForm(upload.form(), upload.filename());

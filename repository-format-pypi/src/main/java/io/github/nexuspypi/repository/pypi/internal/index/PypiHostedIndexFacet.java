@@ -47,9 +47,10 @@ public class PypiHostedIndexFacet
     return cache.get(project, format, () -> {
       Optional<ProjectPage> page;
       try (var assets = content().projectAssets(project)) {
-        page = ProjectPageBuilder.build(project, assets);
+        page = ProjectFiles.read(project, assets).page();
       }
-      return page.map(model -> IndexPageRenderer.project(model, format, Instant.now()));
+      return page.isEmpty() ? Optional.empty()
+          : Optional.of(IndexPageRenderer.project(page.get(), format, Instant.now()));
     });
   }
 

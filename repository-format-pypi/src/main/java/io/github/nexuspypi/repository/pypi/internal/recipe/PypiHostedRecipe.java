@@ -67,6 +67,7 @@ public class PypiHostedRecipe
     Router.Builder builder = new Router.Builder();
     builder.route(simpleRoute());
     builder.route(packagesRoute());
+    builder.route(warehouseJsonRoute());
     builder.route(uploadRoute());
     builder.defaultHandlers(HttpHandlers.notFound());
     facet.configure(builder.create());

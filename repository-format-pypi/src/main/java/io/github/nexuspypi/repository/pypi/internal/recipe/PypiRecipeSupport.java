@@ -7,6 +7,7 @@ import io.github.nexuspypi.repository.pypi.internal.PackageHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.SimpleIndexHandler;
+import io.github.nexuspypi.repository.pypi.internal.json.WarehouseJsonHandler;
 
 import org.sonatype.nexus.repository.Format;
 import org.sonatype.nexus.repository.RecipeSupport;
@@ -90,6 +91,9 @@ public abstract class PypiRecipeSupport
   @Inject
   PackageHandler packageHandler;
 
+  @Inject
+  WarehouseJsonHandler warehouseJsonHandler;
+
   protected PypiRecipeSupport(final Type type, final Format format) {
     super(type, format);
   }
@@ -100,6 +104,14 @@ public abstract class PypiRecipeSupport
             new TokenMatcher("/simple{slash:/?}"),
             new TokenMatcher("/simple/{project:" + SEGMENT + "}{slash:/?}")),
         simpleIndexHandler);
+  }
+
+  /** The Warehouse JSON API, with or without a version and a trailing slash, as pypi.org answers it. */
+  protected Route warehouseJsonRoute() {
+    return readRoute(or(
+            new TokenMatcher("/pypi/{project:" + SEGMENT + "}/json{slash:/?}"),
+            new TokenMatcher("/pypi/{project:" + SEGMENT + "}/{version:" + SEGMENT + "}/json{slash:/?}")),
+        warehouseJsonHandler);
   }
 
   protected Route packagesRoute() {
