@@ -83,6 +83,13 @@ class VersionTest
   }
 
   @Test
+  void triesToParse() throws InvalidVersionException {
+    assertEquals(Optional.of(Version.parse("1.0")), Version.tryParse("v1.0.0"));
+    assertEquals(Optional.empty(), Version.tryParse("1.0-foo"));
+    assertEquals(Optional.empty(), Version.tryParse(null));
+  }
+
+  @Test
   void rejectsNullAndEpochsBeyondAnInt() {
     assertFalse(Version.isValid(null));
     assertThrows(InvalidVersionException.class, () -> Version.parse(null));
