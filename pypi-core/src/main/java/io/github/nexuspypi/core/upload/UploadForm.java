@@ -20,11 +20,12 @@ public final class UploadForm
   private final List<Field> fields = new ArrayList<>();
 
   /**
-   * Adds a field, unless its value is {@code UNKNOWN}, which means "not given". NUL characters are written as
+   * Adds a field, unless its value is {@code UNKNOWN}, which means "not given" (Warehouse drops the field when its
+   * last value is; dropping each such value keeps the others of a repeated field). NUL characters are written as
    * {@code \x00}, because no database column stores them.
    */
   public UploadForm add(final String name, final String value) {
-    if (!UNKNOWN.equals(value)) {
+    if (value != null && !UNKNOWN.equals(value.strip())) {
       fields.add(new Field(name, value.replace("\0", "\\x00")));
     }
     return this;

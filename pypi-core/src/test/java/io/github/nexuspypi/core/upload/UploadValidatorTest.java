@@ -215,8 +215,9 @@ class UploadValidatorTest
 
   @Test
   void dropsUnknownValuesAndEscapesNulAsWarehouseDoes() {
-    UploadForm form = new UploadForm().add("license", "UNKNOWN").add("classifiers", "a").add("classifiers", "UNKNOWN")
-        .add("classifiers", "b").add("summary", "x\0y").add("keywords", "unknown");
+    UploadForm form = new UploadForm().add("license", " UNKNOWN\n")
+        .add("classifiers", "a").add("classifiers", "UNKNOWN").add("classifiers", "b")
+        .add("summary", "x\0y").add("keywords", "unknown");
     assertEquals(Optional.empty(), form.first("license"));
     assertEquals(List.of("a", "b"), form.all("classifiers"));
     assertEquals(Optional.of("x\\x00y"), form.first("summary"));
