@@ -90,11 +90,15 @@ class VersionTest
   }
 
   @Test
-  void rejectsNullAndEpochsBeyondAnInt() {
+  void rejectsNullHugeEpochsAndHugeStrings() {
     assertFalse(Version.isValid(null));
     assertThrows(InvalidVersionException.class, () -> Version.parse(null));
     InvalidVersionException e = assertThrows(InvalidVersionException.class, () -> Version.parse("2147483648!1.0"));
     assertTrue(e.getMessage().contains("epoch"), e.getMessage());
+    String huge = "1." + "9".repeat(300);
+    assertFalse(Version.isValid(huge));
+    e = assertThrows(InvalidVersionException.class, () -> Version.parse(huge));
+    assertTrue(e.getMessage().contains("longer than 256 characters"), e.getMessage());
   }
 
   @Test
