@@ -34,9 +34,9 @@ public final class UploadValidator
           + "'_' and '-'.");
     }
     String versionText = required(form, "version", "Version");
-    // Warehouse refuses local versions ("The use of local versions in ... is not allowed.") because a public index
-    // must not shadow a downstream rebuild. A private index is where such rebuilds live (1.0+corp.2, torch's
-    // +cu118 wheels), so they are accepted here.
+    // Warehouse refuses local versions ("The use of local versions in ... is not allowed.") because PEP 440 keeps
+    // them out of public indexes: they mark private builds of a project. A private index is where such builds
+    // live (1.0+corp.2, torch's +cu118 wheels), so they are accepted here.
     Version version = Version.tryParse(versionText).orElseThrow(() -> invalidField(versionText, "Version",
         "Use a version that complies with PEP 440, e.g. 1.0, 2.1.3, 1.0rc1, 1.0.post1."));
     PackageType type = checkFiletype(form);
