@@ -32,10 +32,13 @@ public final class FilenameSafety
     }
   }
 
-  /** The name with control characters written as escapes, so that the message itself stays one safe line. */
-  private static String printable(final String filename) {
+  /**
+   * The text with control characters written as {@code \xNN} escapes: for messages that quote what a client sent,
+   * which end up on one line (an HTTP reason phrase, a log line) and must not break it.
+   */
+  public static String printable(final String text) {
     StringBuilder s = new StringBuilder();
-    for (char c : filename.toCharArray()) {
+    for (char c : text.toCharArray()) {
       s.append(c < 32 || c == 127 ? String.format("\\x%02x", (int) c) : String.valueOf(c));
     }
     return s.toString();

@@ -30,6 +30,9 @@ public final class Version
           + "(?:\\+(?<local>[a-z0-9]+(?:[-_.][a-z0-9]+)*))?",
       Pattern.CASE_INSENSITIVE);
 
+  /** Far beyond any real version; keeps hostile input from costing big-number arithmetic. */
+  private static final int MAX_LENGTH = 256;
+
   private static final Pattern LOCAL_SEPARATORS = Pattern.compile("[-_.]");
 
   private static final Comparator<BigInteger> ABSENT_FIRST = Comparator.nullsFirst(Comparator.naturalOrder());
@@ -68,6 +71,10 @@ public final class Version
     if (text == null) {
       throw new InvalidVersionException("null", "no version given");
     }
+    if (text.length() > MAX_LENGTH) {
+      throw new InvalidVersionException(text.substring(0, 20) + "...", "it is longer than " + MAX_LENGTH
+          + " characters");
+    }
     Matcher m = SYNTAX.matcher(text.strip());
     if (!m.matches()) {
       throw new InvalidVersionException(text);
@@ -96,7 +103,7 @@ public final class Version
   }
 
   public static boolean isValid(final String text) {
-    return text != null && SYNTAX.matcher(text.strip()).matches();
+    return tryParse(text).isPresent();
   }
 
   private static int epoch(final String text, final String epoch) throws InvalidVersionException {

@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
 
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -16,6 +17,7 @@ import static io.github.nexuspypi.core.metadata.TestArchives.entries;
 import static io.github.nexuspypi.core.metadata.TestArchives.metadata;
 import static io.github.nexuspypi.core.metadata.TestArchives.tar;
 import static io.github.nexuspypi.core.metadata.TestArchives.zip;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Archives made to hurt the server, or merely broken: each must end in a rejection that says why. */
@@ -81,17 +83,30 @@ class HostileArchiveTest
     assertContains(rejection(defaults, wheel), "expands to more than 100 times");
   }
 
+  private static Map<String, byte[]> wheelOf(final int modules) {
+    Map<String, byte[]> members = distInfo("demo-1.0.dist-info", metadata("demo", "1.0"));
+    for (int i = 0; i < modules; i++) {
+      members.put("demo/module" + i + ".py", new byte[0]);
+    }
+    return members;
+  }
+
   @Test
   void rejectsTooManyEntriesEvenWhenTheCountLies() throws Exception {
     DistributionInspector fewEntries = new DistributionInspector(new InspectionLimits(MIB, 100, 10, MIB));
-    Map<String, byte[]> members = distInfo("demo-1.0.dist-info", metadata("demo", "1.0"));
-    for (int i = 0; i < 20; i++) {
-      members.put("demo/module" + i + ".py", new byte[0]);
-    }
-    Path wheel = zip(dir.resolve(WHEEL), members);
+    Path wheel = zip(dir.resolve(WHEEL), wheelOf(20));
     assertContains(rejection(fewEntries, wheel), "holds more than 10 entries");
     TestArchives.declareEntries(wheel, 3);
     assertContains(rejection(fewEntries, wheel), "holds more than 10 entries");
+  }
+
+  @Test
+  void countsTheEntriesOfZip64Archives() throws Exception {
+    DistributionInspector fewEntries = new DistributionInspector(new InspectionLimits(MIB, 100, 10, MIB));
+    Path small = zip(dir.resolve(WHEEL), wheelOf(7), Zip64Mode.Always);
+    assertEquals("demo", DistributionInspectorTest.inspect(fewEntries, small).metadata().name());
+    Path large = zip(dir.resolve(WHEEL), wheelOf(8), Zip64Mode.Always);
+    assertContains(rejection(fewEntries, large), "holds more than 10 entries");
   }
 
   @Test

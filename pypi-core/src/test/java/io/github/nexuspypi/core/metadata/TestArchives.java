@@ -12,6 +12,7 @@ import java.util.Map;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.zip.Zip64Mode;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
 import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
@@ -53,7 +54,13 @@ final class TestArchives
   }
 
   static Path zip(final Path file, final Map<String, byte[]> entries) throws IOException {
+    return zip(file, entries, Zip64Mode.AsNeeded);
+  }
+
+  /** With {@link Zip64Mode#Always}, a zip that needs the ZIP64 end records to be read (APPNOTE.TXT 4.3.14). */
+  static Path zip(final Path file, final Map<String, byte[]> entries, final Zip64Mode zip64) throws IOException {
     try (ZipArchiveOutputStream zip = new ZipArchiveOutputStream(file)) {
+      zip.setUseZip64(zip64);
       for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
         zip.putArchiveEntry(new ZipArchiveEntry(entry.getKey()));
         zip.write(entry.getValue());

@@ -83,11 +83,22 @@ class VersionTest
   }
 
   @Test
-  void rejectsNullAndEpochsBeyondAnInt() {
+  void triesToParse() throws InvalidVersionException {
+    assertEquals(Optional.of(Version.parse("1.0")), Version.tryParse("v1.0.0"));
+    assertEquals(Optional.empty(), Version.tryParse("1.0-foo"));
+    assertEquals(Optional.empty(), Version.tryParse(null));
+  }
+
+  @Test
+  void rejectsNullHugeEpochsAndHugeStrings() {
     assertFalse(Version.isValid(null));
     assertThrows(InvalidVersionException.class, () -> Version.parse(null));
     InvalidVersionException e = assertThrows(InvalidVersionException.class, () -> Version.parse("2147483648!1.0"));
     assertTrue(e.getMessage().contains("epoch"), e.getMessage());
+    String huge = "1." + "9".repeat(300);
+    assertFalse(Version.isValid(huge));
+    e = assertThrows(InvalidVersionException.class, () -> Version.parse(huge));
+    assertTrue(e.getMessage().contains("longer than 256 characters"), e.getMessage());
   }
 
   @Test
@@ -128,6 +139,7 @@ class VersionTest
       "1.dev0", "1.0.dev456", "1.0a1", "1.0a2.dev456", "1.0a12.dev456", "1.0a12", "1.0b1.dev456", "1.0b2",
       "1.0b2.post345.dev456", "1.0b2.post345", "1.0rc1.dev456", "1.0rc1", "1.0", "1.0+abc.5", "1.0+abc.7", "1.0+5",
       "1.0.post456.dev34", "1.0.post456", "1.0.15", "1.1.dev1",
+      "1.1a1.dev0", "1.1a1", "1.1a1.post1.dev1", "1.1a1-1", "1.1b1", "1.1rc1.dev1", "1.1c1.post1", "1.1rc2", "1.1C3",
       "1.1", "1.1+a", "1.1+a.b", "1.1+a.0", "1.1+a.1", "1.1+b", "1.1+0", "1.1+2", "1.1+10", "1.1+10.a",
       "1.1.post0", "1.1.1", "2.0", "9223372036854775807.0", "9223372036854775808.0",
       "1!0.1.dev0", "1!0.1", "2!0.0");
