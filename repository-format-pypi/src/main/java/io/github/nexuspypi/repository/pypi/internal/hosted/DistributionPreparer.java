@@ -38,7 +38,7 @@ public class DistributionPreparer
       throw new UploadRejectedException(400, e.getMessage());
     }
     validator.checkMetadata(upload.form(), filename, inspected.metadata());
-    return new PreparedDistribution(filename, version(filename), inspected.metadata(), inspected.metadataFile(),
+    return new PreparedDistribution(filename, version(filename), inspected,
         upload.form().first("pyversion").orElse(""), upload.digests(), upload.size(), upload.file());
   }
 

@@ -76,11 +76,37 @@ public class PageCache
     return lastChange.getOrDefault(project, 0L) <= builtAt && lastChangeToAll <= builtAt;
   }
 
-  private record Key(String project, SimpleFormat format)
+  private static final class Key
   {
+    private final String project;
+
+    private final SimpleFormat format;
+
+    private Key(final String project, final SimpleFormat format) {
+      this.project = project;
+      this.format = format;
+    }
+
+    @Override
+    public boolean equals(final Object other) {
+      return other instanceof Key && ((Key) other).project.equals(project) && ((Key) other).format == format;
+    }
+
+    @Override
+    public int hashCode() {
+      return project.hashCode() * 31 + format.hashCode();
+    }
   }
 
-  private record Entry(Optional<RenderedPage> page, long builtAt)
+  private static final class Entry
   {
+    private final Optional<RenderedPage> page;
+
+    private final long builtAt;
+
+    private Entry(final Optional<RenderedPage> page, final long builtAt) {
+      this.page = page;
+      this.builtAt = builtAt;
+    }
   }
 }

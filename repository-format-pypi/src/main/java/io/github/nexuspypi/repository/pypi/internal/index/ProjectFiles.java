@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -64,7 +65,7 @@ public final class ProjectFiles
     List<StoredFile> files = distributions.stream()
         .map(asset -> file(asset, metadataSha256.get(PypiPaths.metadataOf(asset.path()))))
         .sorted(Comparator.comparing(file -> file.link().filename()))
-        .toList();
+        .collect(Collectors.toList());
     return new ProjectFiles(project, files);
   }
 
@@ -84,7 +85,7 @@ public final class ProjectFiles
     // The path holds the release's version: asking each asset for its component would cost a query each.
     Set<String> versions = new LinkedHashSet<>();
     files.forEach(file -> versions.add(file.version()));
-    return Optional.of(new ProjectPage(project, files.stream().map(StoredFile::link).toList(), versions));
+    return Optional.of(new ProjectPage(project, files.stream().map(StoredFile::link).collect(Collectors.toList()), versions));
   }
 
   private static StoredFile file(final Asset asset, final String metadataSha256) {

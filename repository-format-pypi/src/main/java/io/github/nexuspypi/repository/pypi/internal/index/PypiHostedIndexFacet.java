@@ -60,11 +60,11 @@ public class PypiHostedIndexFacet
     if (event instanceof AssetDownloadedEvent || !isForThisRepository(event)) {
       return;
     }
-    if (event instanceof AssetEvent assetEvent) {
-      PypiPaths.projectOf(assetEvent.getAsset().path()).ifPresentOrElse(cache::changed, cache::changedAll);
+    if (event instanceof AssetEvent) {
+      PypiPaths.projectOf(((AssetEvent) event).getAsset().path()).ifPresentOrElse(cache::changed, cache::changedAll);
     }
-    else if (event instanceof ComponentEvent componentEvent) {
-      cache.changed(componentEvent.getComponent().name());
+    else if (event instanceof ComponentEvent) {
+      cache.changed(((ComponentEvent) event).getComponent().name());
     }
     else {
       cache.changedAll();

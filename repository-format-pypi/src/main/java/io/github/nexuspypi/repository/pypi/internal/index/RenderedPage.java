@@ -14,10 +14,37 @@ import org.joda.time.DateTime;
  * An index page rendered once and served many times: its bytes, and the validators that let clients revalidate it
  * with a 304.
  */
-public record RenderedPage(byte[] body, SimpleFormat format, String etag, Instant lastModified)
+public final class RenderedPage
 {
+  private final byte[] body;
+
+  private final SimpleFormat format;
+
+  private final String etag;
+
+  private final Instant lastModified;
+
+  private RenderedPage(final byte[] body, final SimpleFormat format, final String etag, final Instant lastModified) {
+    this.body = body;
+    this.format = format;
+    this.etag = etag;
+    this.lastModified = lastModified;
+  }
+
   public static RenderedPage of(final byte[] body, final SimpleFormat format, final Instant lastModified) {
     return new RenderedPage(body, format, Hashing.sha256().hashBytes(body).toString(), lastModified);
+  }
+
+  public byte[] body() {
+    return body;
+  }
+
+  public SimpleFormat format() {
+    return format;
+  }
+
+  public String etag() {
+    return etag;
   }
 
   public Content toContent() {

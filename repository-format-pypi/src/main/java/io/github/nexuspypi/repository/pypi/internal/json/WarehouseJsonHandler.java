@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import javax.annotation.Nonnull;
 import javax.inject.Named;
@@ -94,7 +95,7 @@ public class WarehouseJsonHandler
     byVersion.forEach((version, stored) -> releases.put(version, new WarehouseRelease(version,
         // Warehouse yanks releases, we yank files: a release is yanked when all its files are.
         stored.stream().allMatch(file -> file.link().isYanked()) ? stored.get(0).link().yank() : null,
-        stored.stream().map(file -> warehouseFile(file, repositoryUrl)).toList())));
+        stored.stream().map(file -> warehouseFile(file, repositoryUrl)).collect(Collectors.toList()))));
     return releases;
   }
 
