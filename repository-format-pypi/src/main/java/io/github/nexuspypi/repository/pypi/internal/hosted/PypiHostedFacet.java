@@ -1,0 +1,109 @@
+package io.github.nexuspypi.repository.pypi.internal.hosted;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+
+import io.github.nexuspypi.core.upload.UploadRejectedException;
+import io.github.nexuspypi.repository.pypi.PreparedDistribution;
+import io.github.nexuspypi.repository.pypi.PypiContentFacet;
+import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
+
+import org.sonatype.nexus.repository.Facet;
+import org.sonatype.nexus.repository.FacetSupport;
+import org.sonatype.nexus.repository.IllegalOperationException;
+import org.sonatype.nexus.repository.Repository;
+import org.sonatype.nexus.repository.config.WritePolicy;
+import org.sonatype.nexus.repository.content.fluent.FluentAsset;
+import org.sonatype.nexus.repository.security.ContentPermissionChecker;
+import org.sonatype.nexus.repository.security.VariableResolverAdapter;
+
+import org.apache.shiro.authz.AuthorizationException;
+
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_PYPI;
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_SHA256;
+import static org.sonatype.nexus.security.BreadActions.ADD;
+import static org.sonatype.nexus.security.BreadActions.EDIT;
+
+/**
+ * Publishing into a hosted repository, with PyPI's rules for a file name that is already taken: the same bytes
+ * again succeed without storing anything (so a retried job passes), other bytes are refused unless the write policy
+ * allows replacing files.
+ */
+@Named
+@Facet.Exposed
+public class PypiHostedFacet
+    extends FacetSupport
+{
+  public enum Outcome
+  {
+    STORED, UNCHANGED
+  }
+
+  private final ContentPermissionChecker permissionChecker;
+
+  private final VariableResolverAdapter variableResolverAdapter;
+
+  @Inject
+  public PypiHostedFacet(final ContentPermissionChecker permissionChecker,
+                         @Named("simple") final VariableResolverAdapter variableResolverAdapter)
+  {
+    this.permissionChecker = permissionChecker;
+    this.variableResolverAdapter = variableResolverAdapter;
+  }
+
+  public Outcome publish(final PreparedDistribution distribution) throws IOException, UploadRejectedException {
+    PypiContentFacet content = facet(PypiContentFacet.class);
+    WritePolicy policy = content.writePolicy();
+    if (policy == WritePolicy.DENY) {
+      throw new UploadRejectedException(400, "Repository '" + getRepository().getName()
+          + "' is read-only: its write policy denies every upload.");
+    }
+    String path = PypiPaths.distribution(distribution.project(), distribution.version().toString(),
+        distribution.filename().filename());
+    Optional<FluentAsset> existing = content.find(path);
+    if (existing.isPresent()) {
+      String storedSha256 = existing.get().attributes(P_PYPI).get(P_SHA256, String.class);
+      if (distribution.digests().sha256().equals(storedSha256)) {
+        return Outcome.UNCHANGED;
+      }
+      if (policy != WritePolicy.ALLOW) {
+        throw alreadyExists(distribution, storedSha256);
+      }
+      ensurePermitted(EDIT, path);
+    }
+    else {
+      ensurePermitted(ADD, path);
+    }
+    try {
+      content.store(distribution);
+    }
+    catch (IllegalOperationException e) {
+      // Another upload of the same name committed between our check and our write.
+      throw alreadyExists(distribution, null);
+    }
+    return Outcome.STORED;
+  }
+
+  private void ensurePermitted(final String action, final String path) {
+    Repository repository = getRepository();
+    String format = repository.getFormat().getValue();
+    if (!permissionChecker.isPermitted(repository.getName(), format, action,
+        variableResolverAdapter.fromPath(path, format))) {
+      throw new AuthorizationException();
+    }
+  }
+
+  // twine's, poetry's and pdm's --skip-existing look for "already exist" in a 400 answer, as PyPI gives it.
+  private static UploadRejectedException alreadyExists(final PreparedDistribution distribution,
+                                                       final String storedSha256)
+  {
+    String filename = distribution.filename().filename();
+    return new UploadRejectedException(400, "File already exists ('" + filename + "'"
+        + (storedSha256 == null ? "" : ", with sha256 hash '" + storedSha256 + "'")
+        + ") with other contents. Published files do not change here: publish a new version, or skip files"
+        + " that already exist (twine upload --skip-existing).");
+  }
+}

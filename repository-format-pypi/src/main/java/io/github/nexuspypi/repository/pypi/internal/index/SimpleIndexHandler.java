@@ -1,0 +1,68 @@
+package io.github.nexuspypi.repository.pypi.internal.index;
+
+import java.util.Optional;
+
+import javax.annotation.Nonnull;
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+import io.github.nexuspypi.core.index.SimpleFormat;
+import io.github.nexuspypi.core.name.ProjectName;
+import io.github.nexuspypi.repository.pypi.PypiIndexFacet;
+import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
+import io.github.nexuspypi.repository.pypi.internal.PypiResponses;
+import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
+
+import org.sonatype.nexus.repository.http.HttpResponses;
+import org.sonatype.nexus.repository.view.Context;
+import org.sonatype.nexus.repository.view.Handler;
+import org.sonatype.nexus.repository.view.Response;
+
+import com.google.common.net.HttpHeaders;
+
+/**
+ * {@code /simple/} and {@code /simple/<project>/}: PEP 503 HTML or PEP 691 JSON as the client's {@code Accept}
+ * asks, a 301 to the normalised URL for any other spelling of a name, and a 404 for a project the repository does
+ * not hold (uv and pip read any 200 as "the project is here").
+ */
+@Named
+@Singleton
+public class SimpleIndexHandler
+    implements Handler
+{
+  @Nonnull
+  @Override
+  public Response handle(@Nonnull final Context context) throws Exception {
+    Optional<String> requested = RouteTokens.get(context, RouteTokens.PROJECT);
+    boolean trailingSlash = context.getRequest().getPath().endsWith("/");
+    String baseUrl = context.getRepository().getUrl();
+    if (requested.isEmpty()) {
+      if (!trailingSlash) {
+        return PypiResponses.movedPermanently(baseUrl + PypiPaths.SIMPLE);
+      }
+      return page(context.getRepository().facet(PypiIndexFacet.class).rootPage(format(context)));
+    }
+    String name = requested.get();
+    if (!ProjectName.isValid(name)) {
+      return HttpResponses.notFound("'" + name + "' is not a valid project name.");
+    }
+    String project = ProjectName.normalize(name);
+    if (!project.equals(name) || !trailingSlash) {
+      return PypiResponses.movedPermanently(baseUrl + PypiPaths.SIMPLE + project + "/");
+    }
+    return context.getRepository().facet(PypiIndexFacet.class).projectPage(project, format(context))
+        .map(SimpleIndexHandler::page)
+        .orElseGet(() -> HttpResponses.notFound("No project '" + project + "' in this repository."));
+  }
+
+  private static SimpleFormat format(final Context context) {
+    return SimpleFormat.negotiate(context.getRequest().getHeaders().get(HttpHeaders.ACCEPT));
+  }
+
+  private static Response page(final RenderedPage page) {
+    Response response = HttpResponses.ok(page.toContent());
+    // One URL answers HTML or JSON: caches between client and Nexus must key on Accept.
+    response.getHeaders().set(HttpHeaders.VARY, HttpHeaders.ACCEPT);
+    return response;
+  }
+}

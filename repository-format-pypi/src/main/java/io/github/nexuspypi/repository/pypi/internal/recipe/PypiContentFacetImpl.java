@@ -1,0 +1,132 @@
+package io.github.nexuspypi.repository.pypi.internal.recipe;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+
+import io.github.nexuspypi.core.filename.PackageType;
+import io.github.nexuspypi.core.filename.SdistFilename;
+import io.github.nexuspypi.repository.pypi.PreparedDistribution;
+import io.github.nexuspypi.repository.pypi.PypiContentFacet;
+import io.github.nexuspypi.repository.pypi.internal.PypiAttributes;
+import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
+import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
+
+import org.sonatype.nexus.common.hash.HashAlgorithm;
+import org.sonatype.nexus.repository.config.WritePolicy;
+import org.sonatype.nexus.repository.content.facet.ContentFacetSupport;
+import org.sonatype.nexus.repository.content.fluent.FluentAsset;
+import org.sonatype.nexus.repository.content.fluent.FluentComponent;
+import org.sonatype.nexus.repository.content.store.FormatStoreManager;
+import org.sonatype.nexus.repository.view.payloads.TempBlob;
+import org.sonatype.nexus.transaction.Transactional;
+
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_DISTRIBUTION;
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_METADATA;
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_PYPI;
+import static org.sonatype.nexus.common.entity.Continuations.streamOf;
+import static org.sonatype.nexus.common.hash.HashAlgorithm.MD5;
+import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA1;
+import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA256;
+import static org.sonatype.nexus.repository.view.ContentTypes.APPLICATION_GZIP;
+import static org.sonatype.nexus.repository.view.ContentTypes.APPLICATION_OCTET_STREAM;
+import static org.sonatype.nexus.repository.view.ContentTypes.APPLICATION_ZIP;
+import static org.sonatype.nexus.repository.view.ContentTypes.TEXT_PLAIN;
+
+@Named(PypiFormat.NAME)
+public class PypiContentFacetImpl
+    extends ContentFacetSupport
+    implements PypiContentFacet
+{
+  // The checksums Nexus shows for an asset in its UI and search; PyPI's blake2b is kept in our attributes.
+  private static final List<HashAlgorithm> HASHING = List.of(MD5, SHA1, SHA256);
+
+  private static final String PATH_STARTS_WITH = "path LIKE #{filterParams.prefix}";
+
+  @Inject
+  public PypiContentFacetImpl(@Named(PypiFormat.NAME) final FormatStoreManager formatStoreManager) {
+    super(formatStoreManager);
+  }
+
+  @Override
+  public Optional<FluentAsset> find(final String path) {
+    return assets().path(path).find();
+  }
+
+  @Override
+  public WritePolicy writePolicy() {
+    return getConfiguredWritePolicy();
+  }
+
+  @Override
+  public Stream<FluentAsset> projectAssets(final String project) {
+    // Normalised names hold only [a-z0-9-], so the prefix carries no LIKE wildcard of its own.
+    Map<String, Object> prefix = Map.of("prefix", PypiPaths.projectPrefix(project) + "%");
+    return streamOf(assets().byFilter(PATH_STARTS_WITH, prefix)::browse);
+  }
+
+  @Override
+  public SortedMap<String, String> projects() {
+    SortedMap<String, String> projects = new TreeMap<>();
+    streamOf(components()::browse).forEach(release -> projects.putIfAbsent(release.name(), displayName(release)));
+    return projects;
+  }
+
+  @Override
+  public FluentAsset store(final PreparedDistribution distribution) throws IOException {
+    try (TempBlob file = blobs().ingest(distribution.file(), contentType(distribution), HASHING, false);
+         TempBlob metadata = blobs().ingest(new ByteArrayInputStream(distribution.metadataFile()), TEXT_PLAIN,
+             HASHING)) {
+      return save(distribution, file, metadata);
+    }
+  }
+
+  @Transactional
+  protected FluentAsset save(final PreparedDistribution distribution, final TempBlob file, final TempBlob metadata) {
+    String version = distribution.version().toString();
+    FluentComponent release = components()
+        .name(distribution.project())
+        .version(version)
+        .normalizedVersion(versionNormalizerService().getNormalizedVersionByFormat(version, repository().getFormat()))
+        .getOrCreate();
+    release.withAttribute(P_PYPI, ReleaseAttributes.of(distribution));
+
+    String path = PypiPaths.distribution(distribution.project(), version, distribution.filename().filename());
+    FluentAsset asset = release.asset(path).kind(KIND_DISTRIBUTION).blob(file).save();
+    asset.withAttribute(P_PYPI, ReleaseAttributes.ofFile(distribution, Instant.now()));
+
+    Map<String, Object> metadataAttributes = new HashMap<>();
+    metadataAttributes.put(PypiAttributes.P_SHA256, metadata.getHashes().get(SHA256).toString());
+    metadataAttributes.put(PypiAttributes.P_SIZE, (long) distribution.metadataFile().length);
+    release.asset(PypiPaths.metadataOf(path)).kind(KIND_METADATA).blob(metadata).save()
+        .withAttribute(P_PYPI, metadataAttributes);
+    return asset;
+  }
+
+  private static String displayName(final FluentComponent release) {
+    Object name = release.attributes(P_PYPI).get(PypiAttributes.P_NAME);
+    return name != null ? name.toString() : release.name();
+  }
+
+  private static String contentType(final PreparedDistribution distribution) {
+    if (distribution.filename().packageType() == PackageType.BDIST_WHEEL) {
+      return APPLICATION_ZIP;
+    }
+    String extension = ((SdistFilename) distribution.filename()).extension();
+    return switch (extension) {
+      case ".zip" -> APPLICATION_ZIP;
+      case ".tar.gz", ".tgz" -> APPLICATION_GZIP;
+      default -> APPLICATION_OCTET_STREAM;
+    };
+  }
+}

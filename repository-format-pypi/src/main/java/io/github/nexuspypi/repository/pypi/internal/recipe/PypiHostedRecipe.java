@@ -1,0 +1,86 @@
+package io.github.nexuspypi.repository.pypi.internal.recipe;
+
+import javax.annotation.Nonnull;
+import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+
+import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
+import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
+import io.github.nexuspypi.repository.pypi.internal.hosted.UploadHandler;
+import io.github.nexuspypi.repository.pypi.internal.index.PypiHostedIndexFacet;
+
+import org.sonatype.nexus.common.upgrade.AvailabilityVersion;
+import org.sonatype.nexus.repository.Format;
+import org.sonatype.nexus.repository.Repository;
+import org.sonatype.nexus.repository.Type;
+import org.sonatype.nexus.repository.http.HttpHandlers;
+import org.sonatype.nexus.repository.http.HttpMethods;
+import org.sonatype.nexus.repository.types.HostedType;
+import org.sonatype.nexus.repository.view.ConfigurableViewFacet;
+import org.sonatype.nexus.repository.view.Route;
+import org.sonatype.nexus.repository.view.Router;
+import org.sonatype.nexus.repository.view.matchers.ActionMatcher;
+import org.sonatype.nexus.repository.view.matchers.LiteralMatcher;
+
+import static org.sonatype.nexus.repository.view.matchers.logic.LogicMatchers.and;
+
+/**
+ * {@code pypi-hosted}: the name Nexus's admin UI already has a form for.
+ */
+@AvailabilityVersion(from = "1.0")
+@Named(PypiHostedRecipe.NAME)
+@Singleton
+public class PypiHostedRecipe
+    extends PypiRecipeSupport
+{
+  public static final String NAME = "pypi-hosted";
+
+  @Inject
+  Provider<PypiHostedFacet> hostedFacet;
+
+  @Inject
+  Provider<PypiHostedIndexFacet> indexFacet;
+
+  @Inject
+  UploadHandler uploadHandler;
+
+  @Inject
+  public PypiHostedRecipe(@Named(HostedType.NAME) final Type type, @Named(PypiFormat.NAME) final Format format) {
+    super(type, format);
+  }
+
+  @Override
+  public void apply(@Nonnull final Repository repository) throws Exception {
+    repository.attach(securityFacet.get());
+    repository.attach(configure(viewFacet.get()));
+    repository.attach(contentFacet.get());
+    repository.attach(maintenanceFacet.get());
+    repository.attach(searchFacet.get());
+    repository.attach(browseFacet.get());
+    repository.attach(hostedFacet.get());
+    repository.attach(indexFacet.get());
+  }
+
+  private ConfigurableViewFacet configure(final ConfigurableViewFacet facet) {
+    Router.Builder builder = new Router.Builder();
+    builder.route(simpleRoute());
+    builder.route(packagesRoute());
+    builder.route(uploadRoute());
+    builder.defaultHandlers(HttpHandlers.notFound());
+    facet.configure(builder.create());
+    return facet;
+  }
+
+  private Route uploadRoute() {
+    return new Route.Builder()
+        .matcher(and(new ActionMatcher(HttpMethods.POST), new LiteralMatcher("/")))
+        .handler(timingHandler)
+        .handler(securityHandler)
+        .handler(exceptionHandler)
+        .handler(handlerContributor)
+        .handler(uploadHandler)
+        .create();
+  }
+}

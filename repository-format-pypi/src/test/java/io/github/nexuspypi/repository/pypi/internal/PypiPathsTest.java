@@ -1,0 +1,44 @@
+package io.github.nexuspypi.repository.pypi.internal;
+
+import java.util.Optional;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PypiPathsTest
+{
+  private static final String WHEEL = "/packages/foo-bar/1.0/foo_bar-1.0-py3-none-any.whl";
+
+  @Test
+  void filesLiveUnderProjectAndVersion() {
+    assertEquals(WHEEL, PypiPaths.distribution("foo-bar", "1.0", "foo_bar-1.0-py3-none-any.whl"));
+    assertEquals(WHEEL + ".metadata", PypiPaths.metadataOf(WHEEL));
+    assertTrue(PypiPaths.isMetadata(WHEEL + ".metadata"));
+    assertFalse(PypiPaths.isMetadata(WHEEL));
+  }
+
+  @Test
+  void readsProjectAndVersionBackFromAPath() {
+    assertEquals(Optional.of("foo-bar"), PypiPaths.projectOf(WHEEL));
+    assertEquals(Optional.of("1.0"), PypiPaths.versionOf(WHEEL));
+    assertEquals(Optional.of("1.0"), PypiPaths.versionOf(WHEEL + ".metadata"));
+    assertEquals(Optional.empty(), PypiPaths.projectOf("/simple/foo/"));
+    assertEquals(Optional.empty(), PypiPaths.projectOf("/packages/foo"));
+    assertEquals(Optional.empty(), PypiPaths.versionOf("/packages/foo/1.0"));
+  }
+
+  @Test
+  void pageLinksClimbFromSimpleProjectToPackages() {
+    // /simple/foo-bar/ + ../../packages/... = /packages/...
+    assertEquals("../../packages/foo-bar/1.0/foo_bar-1.0-py3-none-any.whl", PypiPaths.linkFromProjectPage(WHEEL));
+  }
+
+  @Test
+  void projectPrefixEndsWithASlashSoThatFooDoesNotMatchFooBar() {
+    assertEquals("/packages/foo/", PypiPaths.projectPrefix("foo"));
+    assertFalse(WHEEL.startsWith(PypiPaths.projectPrefix("foo")));
+  }
+}

@@ -1,0 +1,95 @@
+package io.github.nexuspypi.repository.pypi.internal.index;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.nexuspypi.core.index.SimpleFormat;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class PageCacheTest
+{
+  private final PageCache cache = new PageCache(1024 * 1024);
+
+  private final AtomicInteger builds = new AtomicInteger();
+
+  private Optional<RenderedPage> page(final String body) {
+    builds.incrementAndGet();
+    return Optional.of(RenderedPage.of(body.getBytes(StandardCharsets.UTF_8), SimpleFormat.TEXT_HTML, Instant.EPOCH));
+  }
+
+  private String get(final String project, final String bodyIfBuilt) throws Exception {
+    return cache.get(project, SimpleFormat.TEXT_HTML, () -> page(bodyIfBuilt))
+        .map(page -> new String(page.body(), StandardCharsets.UTF_8)).orElse(null);
+  }
+
+  @Test
+  void buildsOnceUntilTheProjectChanges() throws Exception {
+    assertEquals("v1", get("foo", "v1"));
+    assertEquals("v1", get("foo", "v2"));
+    assertEquals(1, builds.get());
+
+    cache.changed("foo");
+
+    assertEquals("v2", get("foo", "v2"));
+    assertEquals(2, builds.get());
+  }
+
+  @Test
+  void aChangeToOneProjectKeepsOthersAndOutdatesTheRoot() throws Exception {
+    get("foo", "foo");
+    get("bar", "bar");
+    get(PageCache.ROOT, "root1");
+
+    cache.changed("foo");
+
+    assertEquals("bar", get("bar", "other"));
+    assertEquals("root2", get(PageCache.ROOT, "root2"));
+  }
+
+  @Test
+  void changedAllOutdatesEveryPage() throws Exception {
+    get("foo", "foo1");
+    get("bar", "bar1");
+
+    cache.changedAll();
+
+    assertEquals("foo2", get("foo", "foo2"));
+    assertEquals("bar2", get("bar", "bar2"));
+  }
+
+  @Test
+  void aPageBuiltWhileItsProjectChangedIsNotServedAgain() throws Exception {
+    // The change commits while the build reads the old content: that build's result must not survive.
+    String stale = cache.get("foo", SimpleFormat.TEXT_HTML, () -> {
+      cache.changed("foo");
+      return page("stale");
+    }).map(page -> new String(page.body(), StandardCharsets.UTF_8)).orElseThrow();
+    assertEquals("stale", stale);
+
+    assertEquals("fresh", get("foo", "fresh"));
+  }
+
+  @Test
+  void formatsAreCachedApart() throws Exception {
+    get("foo", "html");
+    String json = cache.get("foo", SimpleFormat.JSON_V1, () -> page("json"))
+        .map(page -> new String(page.body(), StandardCharsets.UTF_8)).orElseThrow();
+    assertEquals("json", json);
+  }
+
+  @Test
+  void remembersThatAProjectDoesNotExist() throws Exception {
+    assertTrue(cache.get("nope", SimpleFormat.TEXT_HTML, () -> {
+      builds.incrementAndGet();
+      return Optional.empty();
+    }).isEmpty());
+    assertTrue(cache.get("nope", SimpleFormat.TEXT_HTML, () -> page("x")).isEmpty());
+    assertEquals(1, builds.get());
+  }
+}
