@@ -43,7 +43,7 @@ public final class NexusInstallation
     return workDir.resolve("sonatype-work/nexus3");
   }
 
-  /** What {@code bin/nexus server} prints: the startup, and the reason when Nexus does not come up. */
+  /** What {@code bin/nexus server} printed since its last start: the reason when Nexus does not come up. */
   public Path consoleLog() {
     return workDir.resolve("nexus-console.log");
   }

@@ -64,7 +64,7 @@ public final class NexusServer implements AutoCloseable
     ProcessBuilder builder = new ProcessBuilder(arguments)
         .directory(installation.installDir().toFile())
         .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.appendTo(installation.consoleLog().toFile()))
+        .redirectOutput(installation.consoleLog().toFile())
         .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
     builder.environment().clear();
     builder.environment().putAll(environment(settings.minHeap(), settings.maxHeap()));
