@@ -1,0 +1,69 @@
+package io.github.nexuspypi.it.junit;
+
+import io.github.nexuspypi.it.nexus.NexusAdminClient;
+import io.github.nexuspypi.it.nexus.NexusHttp;
+import io.github.nexuspypi.it.nexus.NexusInstallation;
+import io.github.nexuspypi.it.nexus.NexusSettings;
+
+import java.net.URI;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The Nexus a test talks to: where it is, and clients logged in as admin or as nobody. */
+public final class Nexus
+{
+  private final NexusInstallation installation;
+
+  private final NexusHttp anonymous;
+
+  private final NexusAdminClient admin;
+
+  private final AtomicInteger names = new AtomicInteger();
+
+  Nexus(final NexusInstallation installation, final URI baseUri) {
+    this.installation = installation;
+    this.anonymous = NexusHttp.anonymous(baseUri);
+    this.admin = new NexusAdminClient(anonymous.as(NexusSettings.ADMIN_USER, installation.adminPassword()));
+  }
+
+  public URI baseUri() {
+    return anonymous.baseUri();
+  }
+
+  /** {@code <base>/repository/<name>/}, the root of a repository's content. */
+  public URI repositoryUri(final String name) {
+    return anonymous.resolve("repository/" + name + "/");
+  }
+
+  public NexusAdminClient admin() {
+    return admin;
+  }
+
+  /** HTTP as the administrator. */
+  public NexusHttp http() {
+    return admin.http();
+  }
+
+  public NexusHttp anonymous() {
+    return anonymous;
+  }
+
+  public NexusHttp as(final String user, final String password) {
+    return anonymous.as(user, password);
+  }
+
+  public String adminPassword() {
+    return installation.adminPassword();
+  }
+
+  public NexusInstallation installation() {
+    return installation;
+  }
+
+  /**
+   * A name no other test of this run uses, e.g. {@code raw-static-3}: all test classes share one Nexus, so the
+   * repositories, users and roles they create must not collide.
+   */
+  public String uniqueName(final String prefix) {
+    return prefix + "-" + names.incrementAndGet();
+  }
+}

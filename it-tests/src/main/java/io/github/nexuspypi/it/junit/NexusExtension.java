@@ -1,0 +1,152 @@
+package io.github.nexuspypi.it.junit;
+
+import io.github.nexuspypi.it.files.FileTrees;
+import io.github.nexuspypi.it.nexus.BuildOutputs;
+import io.github.nexuspypi.it.nexus.LoopbackPorts;
+import io.github.nexuspypi.it.nexus.NexusInstallation;
+import io.github.nexuspypi.it.nexus.NexusServer;
+import io.github.nexuspypi.it.nexus.NexusSettings;
+import io.github.nexuspypi.it.process.ProcessTree;
+import io.github.nexuspypi.it.python.PythonClients;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.TestInstancePostProcessor;
+import org.junit.platform.commons.support.HierarchyTraversalMode;
+import org.junit.platform.commons.support.ReflectionSupport;
+
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Boots one Nexus for the whole test run, the first time a test asks for it, and stops it when the run ends: it
+ * lives in the root context's store, which JUnit closes last. Injects {@link Nexus} and {@link PythonClients} into
+ * fields (static ones before all tests of a class) and parameters.
+ */
+public final class NexusExtension implements BeforeAllCallback, TestInstancePostProcessor, ParameterResolver
+{
+  private static final Namespace NAMESPACE = Namespace.create(NexusExtension.class);
+
+  private static final Set<Class<?>> INJECTED = Set.of(Nexus.class, PythonClients.class);
+
+  /** Two busy cores boot Nexus in about a minute; five leave room for a slow CI machine. */
+  private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
+
+  @Override
+  public void beforeAll(final ExtensionContext context) {
+    inject(context.getRequiredTestClass(), null, context);
+  }
+
+  @Override
+  public void postProcessTestInstance(final Object testInstance, final ExtensionContext context) {
+    inject(testInstance.getClass(), testInstance, context);
+  }
+
+  @Override
+  public boolean supportsParameter(final ParameterContext parameter, final ExtensionContext context) {
+    return INJECTED.contains(parameter.getParameter().getType());
+  }
+
+  @Override
+  public Object resolveParameter(final ParameterContext parameter, final ExtensionContext context) {
+    return value(parameter.getParameter().getType(), context);
+  }
+
+  private static void inject(final Class<?> testClass, final Object instance, final ExtensionContext context) {
+    List<Field> fields = ReflectionSupport.findFields(testClass,
+        field -> INJECTED.contains(field.getType()) && Modifier.isStatic(field.getModifiers()) == (instance == null),
+        HierarchyTraversalMode.TOP_DOWN);
+    for (Field field : fields) {
+      try {
+        field.setAccessible(true);
+        field.set(instance, value(field.getType(), context));
+      }
+      catch (IllegalAccessException e) {
+        throw new IllegalStateException("Cannot inject " + field, e);
+      }
+    }
+  }
+
+  private static Object value(final Class<?> type, final ExtensionContext context) {
+    ExtensionContext.Store store = context.getRoot().getStore(NAMESPACE);
+    if (type == Nexus.class) {
+      return store.getOrComputeIfAbsent(BootedNexus.class, key -> BootedNexus.boot(), BootedNexus.class).nexus();
+    }
+    return store.getOrComputeIfAbsent(PythonClients.class, key -> new PythonClients(workDir().resolve("python")),
+        PythonClients.class);
+  }
+
+  private static Path workDir() {
+    return BuildOutputs.fromSystemProperty().buildDir().resolve("it-work");
+  }
+
+  /** The run's Nexus, or why it did not boot: a failed boot is reported to every test, not retried by each. */
+  private static final class BootedNexus implements ExtensionContext.Store.CloseableResource
+  {
+    private final NexusServer server;
+
+    private final Nexus nexus;
+
+    private final RuntimeException failure;
+
+    private final Thread shutdownHook;
+
+    private BootedNexus(final NexusServer server, final Nexus nexus, final RuntimeException failure) {
+      this.server = server;
+      this.nexus = nexus;
+      this.failure = failure;
+      // Should the JVM end without JUnit closing the store (a killed fork), Nexus must not be left running.
+      this.shutdownHook = server == null ? null : new Thread(server::stop, "stop-nexus");
+      if (shutdownHook != null) {
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+      }
+    }
+
+    static BootedNexus boot() {
+      BuildOutputs outputs = BuildOutputs.fromSystemProperty();
+      NexusInstallation installation = NexusInstallation.at(workDir().resolve("nexus"));
+      // A Nexus of an earlier run that was killed before it could stop its own.
+      installation.runningProcess().ifPresent(leftover -> ProcessTree.terminate(leftover, Duration.ofSeconds(30)));
+      NexusServer server = null;
+      try {
+        FileTrees.fresh(installation.workDir());
+        installation.installFrom(outputs.nexusTemplate());
+        installation.replacePlugins(outputs.pluginKars());
+        long started = System.nanoTime();
+        server = NexusServer.start(installation, NexusSettings.forTests(LoopbackPorts.free()));
+        server.awaitWritable(BOOT_TIMEOUT);
+        System.out.printf("Nexus booted in %d s at %s with plugins %s (logs in %s)%n",
+            Duration.ofNanos(System.nanoTime() - started).toSeconds(), server.baseUri(), outputs.pluginKars(),
+            installation.workDir());
+        return new BootedNexus(server, new Nexus(installation, server.baseUri()), null);
+      }
+      catch (RuntimeException e) {
+        if (server != null) {
+          server.stop();
+        }
+        return new BootedNexus(null, null, e);
+      }
+    }
+
+    Nexus nexus() {
+      if (failure != null) {
+        throw new IllegalStateException("Nexus did not boot: " + failure.getMessage(), failure);
+      }
+      return nexus;
+    }
+
+    @Override
+    public void close() {
+      if (server != null) {
+        server.stop();
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      }
+    }
+  }
+}

@@ -1,0 +1,156 @@
+package io.github.nexuspypi.it.nexus;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Nexus's REST API ({@code /service/rest/v1}) as an administrator uses it: repositories, users, roles, anonymous
+ * access and components. Every unexpected answer becomes a {@link NexusApiException} quoting Nexus's body.
+ */
+public final class NexusAdminClient
+{
+  private static final String API = "service/rest/v1/";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final NexusHttp http;
+
+  /** {@code http} carries the administrator's credentials. */
+  public NexusAdminClient(final NexusHttp http) {
+    this.http = http;
+  }
+
+  public NexusHttp http() {
+    return http;
+  }
+
+  /** Whether Nexus is up and accepts writes: the readiness check of its own documentation. */
+  public boolean isWritable() {
+    return http.get(API + "status/writable").statusCode() == 200;
+  }
+
+  public void createRepository(final String format, final String type, final String json) {
+    NexusHttp.expect(http.json("POST", API + "repositories/" + format + "/" + type, json), 201);
+  }
+
+  public void createRepository(final RepositoryDefinition repository) {
+    createRepository(repository.format(), repository.type(), repository.json());
+  }
+
+  /** The repository's summary ({@code name}, {@code format}, {@code type}, {@code url}), or null if there is none. */
+  public JsonNode repository(final String name) {
+    HttpResponse<String> response = http.json("GET", API + "repositories/" + encode(name), null);
+    return response.statusCode() == 404 ? null : parse(NexusHttp.expect(response, 200));
+  }
+
+  public List<String> repositoryNames() {
+    List<String> names = new ArrayList<>();
+    parse(NexusHttp.expect(http.json("GET", API + "repositories", null), 200))
+        .forEach(repository -> names.add(repository.get("name").asText()));
+    return names;
+  }
+
+  public void deleteRepository(final String name) {
+    NexusHttp.expect(http.json("DELETE", API + "repositories/" + encode(name), null), 204);
+  }
+
+  /** An active user of the local realm; {@code roles} are role ids such as {@code nx-anonymous}. */
+  public void createUser(final String userId, final String password, final List<String> roles) {
+    ObjectNode user = JSON.createObjectNode()
+        .put("userId", userId)
+        .put("firstName", userId)
+        .put("lastName", "Test")
+        .put("emailAddress", userId + "@example.org")
+        .put("password", password)
+        .put("status", "active");
+    roles.forEach(user.putArray("roles")::add);
+    NexusHttp.expect(http.json("POST", API + "security/users", user.toString()), 200);
+  }
+
+  public void deleteUser(final String userId) {
+    NexusHttp.expect(http.json("DELETE", API + "security/users/" + encode(userId), null), 204);
+  }
+
+  /** A role granting privileges such as {@code nx-repository-view-pypi-pypi-hosted-read} and other roles. */
+  public void createRole(final String roleId, final List<String> privileges, final List<String> roles) {
+    ObjectNode role = JSON.createObjectNode().put("id", roleId).put("name", roleId).put("description", roleId);
+    privileges.forEach(role.putArray("privileges")::add);
+    roles.forEach(role.putArray("roles")::add);
+    NexusHttp.expect(http.json("POST", API + "security/roles", role.toString()), 200);
+  }
+
+  public void deleteRole(final String roleId) {
+    NexusHttp.expect(http.json("DELETE", API + "security/roles/" + encode(roleId), null), 204);
+  }
+
+  /** Lets anonymous users read and browse, through the built-in {@code anonymous} user and its role. */
+  public void setAnonymousAccess(final boolean enabled) {
+    ObjectNode settings = JSON.createObjectNode()
+        .put("enabled", enabled)
+        .put("userId", "anonymous")
+        .put("realmName", "NexusAuthorizingRealm");
+    NexusHttp.expect(http.json("PUT", API + "security/anonymous", settings.toString()), 200);
+  }
+
+  /**
+   * Components matching a search, all pages of it, e.g. {@code {"repository": "pypi-hosted", "name": "six"}}.
+   * Search runs on Elasticsearch, which indexes shortly after a write: callers poll for fresh content.
+   */
+  public List<JsonNode> search(final Map<String, String> query) {
+    return pages("search", query);
+  }
+
+  public List<JsonNode> components(final String repository) {
+    return pages("components", Map.of("repository", repository));
+  }
+
+  public void deleteComponent(final String componentId) {
+    NexusHttp.expect(http.json("DELETE", API + "components/" + encode(componentId), null), 204);
+  }
+
+  private List<JsonNode> pages(final String resource, final Map<String, String> query) {
+    List<JsonNode> items = new ArrayList<>();
+    Map<String, String> parameters = new LinkedHashMap<>(query);
+    while (true) {
+      JsonNode page = parse(NexusHttp.expect(http.json("GET", API + resource + "?" + queryString(parameters), null),
+          200));
+      page.get("items").forEach(items::add);
+      JsonNode token = page.get("continuationToken");
+      if (token == null || token.isNull()) {
+        return items;
+      }
+      parameters.put("continuationToken", token.asText());
+    }
+  }
+
+  private static String queryString(final Map<String, String> parameters) {
+    return parameters.entrySet().stream()
+        .map(entry -> encode(entry.getKey()) + "=" + encode(entry.getValue()))
+        .collect(Collectors.joining("&"));
+  }
+
+  private static String encode(final String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static JsonNode parse(final HttpResponse<String> response) {
+    try {
+      return JSON.readTree(response.body());
+    }
+    catch (JsonProcessingException e) {
+      throw new NexusApiException(response.request().method() + " " + response.request().uri()
+          + " (body is not JSON)", response.statusCode(), response.body());
+    }
+  }
+}

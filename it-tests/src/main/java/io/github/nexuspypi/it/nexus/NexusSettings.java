@@ -1,0 +1,38 @@
+package io.github.nexuspypi.it.nexus;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * How a Nexus is to run: where it listens, its heap, and whether its first start makes up a random admin
+ * password (kept in {@code admin.password}) or uses the fixed {@value #FIXED_ADMIN_PASSWORD}.
+ */
+public record NexusSettings(String host, int port, String minHeap, String maxHeap, boolean randomAdminPassword)
+{
+  /** The password Nexus gives {@code admin} when it is told not to make up a random one. */
+  public static final String FIXED_ADMIN_PASSWORD = "admin123";
+
+  public static final String ADMIN_USER = "admin";
+
+  private static final String LOOPBACK = "127.0.0.1";
+
+  /** Tests log in without reading files, and the heap fits two cores and a Maven build beside it. */
+  public static NexusSettings forTests(final int port) {
+    return new NexusSettings(LOOPBACK, port, "512m", "1500m", false);
+  }
+
+  /** A developer's Nexus keeps Nexus's own first-start behaviour: a random admin password. */
+  public static NexusSettings forDevelopment(final int port) {
+    return new NexusSettings(LOOPBACK, port, "512m", "1500m", true);
+  }
+
+  /** Entries of {@code <data>/etc/nexus.properties}, where Nexus wants local settings. */
+  public Map<String, String> properties() {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("application-host", host);
+    properties.put("application-port", Integer.toString(port));
+    properties.put("nexus.onboarding.enabled", "false");
+    properties.put("nexus.security.randompassword", Boolean.toString(randomAdminPassword));
+    return properties;
+  }
+}

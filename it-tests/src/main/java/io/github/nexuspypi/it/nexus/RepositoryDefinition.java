@@ -1,0 +1,51 @@
+package io.github.nexuspypi.it.nexus;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * A repository as the REST API creates it: {@code POST /service/rest/v1/repositories/<format>/<type>} with
+ * {@link #json()}. The factories write the generic shapes every format accepts (Sonatype's PyPI ones included).
+ */
+public record RepositoryDefinition(String format, String type, String name, String json)
+{
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static final int ONE_DAY_IN_MINUTES = 1440;
+
+  /** {@code writePolicy}: {@code allow}, {@code allow_once} (no redeploy) or {@code deny}. */
+  public static RepositoryDefinition hosted(final String format, final String name, final String writePolicy) {
+    ObjectNode root = common(name);
+    storage(root).put("writePolicy", writePolicy);
+    return new RepositoryDefinition(format, "hosted", name, root.toString());
+  }
+
+  public static RepositoryDefinition proxy(final String format, final String name, final String remoteUrl) {
+    ObjectNode root = common(name);
+    root.putObject("proxy")
+        .put("remoteUrl", remoteUrl)
+        .put("contentMaxAge", ONE_DAY_IN_MINUTES)
+        .put("metadataMaxAge", ONE_DAY_IN_MINUTES);
+    root.putObject("negativeCache").put("enabled", true).put("timeToLive", ONE_DAY_IN_MINUTES);
+    root.putObject("httpClient").put("blocked", false).put("autoBlock", true);
+    return new RepositoryDefinition(format, "proxy", name, root.toString());
+  }
+
+  public static RepositoryDefinition group(final String format, final String name, final List<String> members) {
+    ObjectNode root = common(name);
+    members.forEach(root.putObject("group").putArray("memberNames")::add);
+    return new RepositoryDefinition(format, "group", name, root.toString());
+  }
+
+  private static ObjectNode common(final String name) {
+    ObjectNode root = JSON.createObjectNode().put("name", name).put("online", true);
+    root.putObject("storage").put("blobStoreName", "default").put("strictContentTypeValidation", true);
+    return root;
+  }
+
+  private static ObjectNode storage(final ObjectNode root) {
+    return (ObjectNode) root.get("storage");
+  }
+}
