@@ -48,10 +48,15 @@ public final class RenderedPage
   }
 
   public Content toContent() {
-    Content content = new Content(new BytesPayload(body, format.mediaType()));
+    Content content = new Content(new BytesPayload(body, contentType()));
     content.getAttributes().set(Content.CONTENT_ETAG, etag);
     content.getAttributes().set(Content.CONTENT_LAST_MODIFIED, new DateTime(lastModified.toEpochMilli()));
     return content;
+  }
+
+  // JSON is UTF-8 by definition; HTML needs saying so.
+  private String contentType() {
+    return format.isJson() ? format.mediaType() : format.mediaType() + "; charset=utf-8";
   }
 
   /** What the page costs the cache. */
