@@ -2,11 +2,12 @@ package io.github.nexuspypi.repository.pypi.internal.index;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Map;
+import java.util.Iterator;
 import java.util.SortedMap;
 
 import io.github.nexuspypi.core.index.ProjectListEntry;
@@ -26,32 +27,46 @@ public final class IndexPageRenderer
   public static RenderedPage project(final ProjectPage page, final SimpleFormat format, final Instant lastModified)
       throws IOException
   {
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    if (format == SimpleFormat.JSON_V1) {
-      SimpleJsonWriter.writeProject(page, body);
-    }
-    else {
-      try (Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8)) {
-        SimpleHtmlWriter.writeProject(page, writer);
-      }
-    }
-    return RenderedPage.of(body.toByteArray(), format, lastModified);
+    return render(format, lastModified, out -> SimpleJsonWriter.writeProject(page, out),
+        writer -> SimpleHtmlWriter.writeProject(page, writer));
   }
 
   /** @param projects display name by normalised name */
   public static RenderedPage root(final SortedMap<String, String> projects, final SimpleFormat format,
                                   final Instant lastModified) throws IOException
   {
+    return render(format, lastModified, out -> SimpleJsonWriter.writeIndex(entries(projects), out),
+        writer -> SimpleHtmlWriter.writeIndex(entries(projects), writer));
+  }
+
+  private static Iterator<ProjectListEntry> entries(final SortedMap<String, String> projects) {
+    return projects.values().stream().map(ProjectListEntry::new).iterator();
+  }
+
+  private static RenderedPage render(final SimpleFormat format, final Instant lastModified, final Json json,
+                                     final Html html) throws IOException
+  {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
-    var entries = projects.values().stream().map(ProjectListEntry::new).iterator();
-    if (format == SimpleFormat.JSON_V1) {
-      SimpleJsonWriter.writeIndex(entries, body);
+    if (format.isJson()) {
+      json.write(body);
     }
     else {
       try (Writer writer = new OutputStreamWriter(body, StandardCharsets.UTF_8)) {
-        SimpleHtmlWriter.writeIndex(entries, writer);
+        html.write(writer);
       }
     }
     return RenderedPage.of(body.toByteArray(), format, lastModified);
+  }
+
+  @FunctionalInterface
+  private interface Json
+  {
+    void write(OutputStream out) throws IOException;
+  }
+
+  @FunctionalInterface
+  private interface Html
+  {
+    void write(Writer writer) throws IOException;
   }
 }
