@@ -77,6 +77,11 @@ class UploadValidatorTest
   }
 
   @Test
+  void saysSoWhenTheUploadHasNoFile() {
+    rejectsForm(wheelForm(), null, "Upload payload does not have a file");
+  }
+
+  @Test
   void rejectsMissingAndUnknownActions() {
     rejectsForm(new UploadForm().add("name", "demo"), WHEEL, "Missing ':action' field");
     rejectsForm(new UploadForm().add(":action", "list_classifiers"), WHEEL,
