@@ -1,7 +1,14 @@
 package io.github.nexuspypi.repository.pypi.internal.hosted;
 
 import java.io.IOException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import javax.annotation.Nullable;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -22,13 +29,16 @@ import org.sonatype.nexus.repository.security.VariableResolverAdapter;
 
 import org.apache.shiro.authz.AuthorizationException;
 
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_DISTRIBUTION;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_PYPI;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_SHA256;
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_YANKED;
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_YANKED_REASON;
 import static org.sonatype.nexus.security.BreadActions.ADD;
 import static org.sonatype.nexus.security.BreadActions.EDIT;
 
 /**
- * Publishing into a hosted repository, with PyPI's rules for a file name that is already taken: the same bytes
+ * Publishing into a hosted repository, and yanking, with PyPI's rules for a file name that is already taken: the same bytes
  * again succeed without storing anything (so a retried job passes), other bytes are refused unless the write policy
  * allows replacing files.
  */
@@ -85,6 +95,36 @@ public class PypiHostedFacet
       throw alreadyExists(distribution, null);
     }
     return Outcome.STORED;
+  }
+
+  /**
+   * PEP 592: marks every file of a release yanked, with a reason that may be empty, or with {@code null} not
+   * yanked. Needs the {@code edit} privilege on each file.
+   *
+   * @param project normalised name
+   * @param version normalised version
+   * @return false when the repository holds no such release
+   */
+  public boolean yank(final String project, final String version, @Nullable final String reason) {
+    List<FluentAsset> files;
+    try (Stream<FluentAsset> assets = facet(PypiContentFacet.class).projectAssets(project)) {
+      files = assets.filter(asset -> KIND_DISTRIBUTION.equals(asset.kind()))
+          .filter(asset -> PypiPaths.versionOf(asset.path()).filter(version::equals).isPresent())
+          .collect(Collectors.toList());
+    }
+    files.forEach(file -> ensurePermitted(EDIT, file.path()));
+    for (FluentAsset file : files) {
+      Map<String, Object> pypi = new HashMap<>(file.attributes(P_PYPI).backing());
+      pypi.put(P_YANKED, reason != null);
+      if (reason == null || reason.isEmpty()) {
+        pypi.remove(P_YANKED_REASON);
+      }
+      else {
+        pypi.put(P_YANKED_REASON, reason);
+      }
+      file.withAttribute(P_PYPI, pypi);
+    }
+    return !files.isEmpty();
   }
 
   private void ensurePermitted(final String action, final String path) {

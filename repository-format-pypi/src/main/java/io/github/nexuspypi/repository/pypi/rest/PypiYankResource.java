@@ -1,0 +1,90 @@
+package io.github.nexuspypi.repository.pypi.rest;
+
+import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Singleton;
+import javax.ws.rs.Consumes;
+import javax.ws.rs.DELETE;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.core.MediaType;
+import javax.ws.rs.core.Response;
+
+import io.github.nexuspypi.core.name.ProjectName;
+import io.github.nexuspypi.core.version.Version;
+import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
+import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
+
+import org.sonatype.nexus.repository.Repository;
+import org.sonatype.nexus.repository.manager.RepositoryManager;
+import org.sonatype.nexus.repository.types.HostedType;
+import org.sonatype.nexus.rest.Resource;
+import org.sonatype.nexus.rest.WebApplicationMessageException;
+
+import io.swagger.annotations.Api;
+import io.swagger.annotations.ApiOperation;
+import org.apache.shiro.authz.annotation.RequiresAuthentication;
+
+import static javax.ws.rs.core.Response.Status.NOT_FOUND;
+
+/**
+ * Yanking (PEP 592) a release of a hosted repository: pip then installs it only when pinned to exactly that
+ * version. PyPI yanks from its web UI; Nexus admins and pipelines do it here.
+ */
+@Named
+@Singleton
+@Path(PypiYankResource.RESOURCE_URI)
+@Api("pypi")
+public class PypiYankResource
+    implements Resource
+{
+  static final String RESOURCE_URI = "/v1/pypi/{repository}/projects/{project}/releases/{version}/yank";
+
+  private final RepositoryManager repositoryManager;
+
+  @Inject
+  public PypiYankResource(final RepositoryManager repositoryManager) {
+    this.repositoryManager = repositoryManager;
+  }
+
+  @ApiOperation("Yank a release of a PyPI hosted repository")
+  @PUT
+  @Consumes(MediaType.APPLICATION_JSON)
+  @RequiresAuthentication
+  public Response yank(@PathParam("repository") final String repository,
+                       @PathParam("project") final String project,
+                       @PathParam("version") final String version,
+                       final YankRequest request)
+  {
+    return apply(repository, project, version, request == null || request.getReason() == null ? ""
+        : request.getReason());
+  }
+
+  @ApiOperation("Un-yank a release of a PyPI hosted repository")
+  @DELETE
+  @RequiresAuthentication
+  public Response unyank(@PathParam("repository") final String repository,
+                         @PathParam("project") final String project,
+                         @PathParam("version") final String version)
+  {
+    return apply(repository, project, version, null);
+  }
+
+  private Response apply(final String repositoryName, final String project, final String version,
+                         final String reason)
+  {
+    Repository repository = repositoryManager.get(repositoryName);
+    if (repository == null || !PypiFormat.NAME.equals(repository.getFormat().getValue())
+        || !HostedType.NAME.equals(repository.getType().getValue())) {
+      throw new WebApplicationMessageException(NOT_FOUND, "No PyPI hosted repository '" + repositoryName + "'.");
+    }
+    String canonicalVersion = Version.tryParse(version).map(Version::toString).orElse(version);
+    if (!ProjectName.isValid(project)
+        || !repository.facet(PypiHostedFacet.class).yank(ProjectName.normalize(project), canonicalVersion, reason)) {
+      throw new WebApplicationMessageException(NOT_FOUND,
+          "No release " + version + " of '" + project + "' in '" + repositoryName + "'.");
+    }
+    return Response.noContent().build();
+  }
+}
