@@ -5,6 +5,8 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 
+import io.github.nexuspypi.core.version.Version;
+
 import org.sonatype.nexus.repository.Facet;
 import org.sonatype.nexus.repository.config.WritePolicy;
 import org.sonatype.nexus.repository.content.facet.ContentFacet;
@@ -24,6 +26,12 @@ public interface PypiContentFacet
 
   /** Every asset of one project, files and metadata, streamed from the database page by page. */
   Stream<FluentAsset> projectAssets(String project);
+
+  /**
+   * How the repository spells a release of a project: PEP 440 makes {@code 1.0} and {@code 1.0.0} one release, which
+   * keeps the spelling of its first upload.
+   */
+  Optional<String> releaseVersion(String project, Version version);
 
   /** Normalised name → name as published, for every project the repository holds. */
   SortedMap<String, String> projects();

@@ -1,5 +1,7 @@
 package io.github.nexuspypi.repository.pypi.rest;
 
+import java.util.Optional;
+
 import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -79,9 +81,9 @@ public class PypiYankResource
         || !HostedType.NAME.equals(repository.getType().getValue())) {
       throw new WebApplicationMessageException(NOT_FOUND, "No PyPI hosted repository '" + repositoryName + "'.");
     }
-    String canonicalVersion = Version.tryParse(version).map(Version::toString).orElse(version);
-    if (!ProjectName.isValid(project)
-        || !repository.facet(PypiHostedFacet.class).yank(ProjectName.normalize(project), canonicalVersion, reason)) {
+    Optional<Version> release = Version.tryParse(version);
+    if (!ProjectName.isValid(project) || release.isEmpty()
+        || !repository.facet(PypiHostedFacet.class).yank(ProjectName.normalize(project), release.get(), reason)) {
       throw new WebApplicationMessageException(NOT_FOUND,
           "No release " + version + " of '" + project + "' in '" + repositoryName + "'.");
     }

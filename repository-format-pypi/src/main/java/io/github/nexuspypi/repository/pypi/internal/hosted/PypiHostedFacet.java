@@ -14,6 +14,7 @@ import javax.inject.Inject;
 import javax.inject.Named;
 
 import io.github.nexuspypi.core.upload.UploadRejectedException;
+import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.repository.pypi.PreparedDistribution;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
@@ -71,8 +72,9 @@ public class PypiHostedFacet
       throw new UploadRejectedException(400, "Repository '" + getRepository().getName()
           + "' is read-only: its write policy denies every upload.");
     }
-    String path = PypiPaths.distribution(distribution.project(), distribution.version().toString(),
-        distribution.filename().filename());
+    String version = content.releaseVersion(distribution.project(), distribution.version())
+        .orElseGet(() -> distribution.version().toString());
+    String path = PypiPaths.distribution(distribution.project(), version, distribution.filename().filename());
     Optional<FluentAsset> existing = content.find(path);
     if (existing.isPresent()) {
       String storedSha256 = existing.get().attributes(P_PYPI).get(P_SHA256, String.class);
@@ -102,14 +104,18 @@ public class PypiHostedFacet
    * yanked. Needs the {@code edit} privilege on each file.
    *
    * @param project normalised name
-   * @param version normalised version
    * @return false when the repository holds no such release
    */
-  public boolean yank(final String project, final String version, @Nullable final String reason) {
+  public boolean yank(final String project, final Version release, @Nullable final String reason) {
+    PypiContentFacet content = facet(PypiContentFacet.class);
+    Optional<String> version = content.releaseVersion(project, release);
+    if (version.isEmpty()) {
+      return false;
+    }
     List<FluentAsset> files;
-    try (Stream<FluentAsset> assets = facet(PypiContentFacet.class).projectAssets(project)) {
+    try (Stream<FluentAsset> assets = content.projectAssets(project)) {
       files = assets.filter(asset -> KIND_DISTRIBUTION.equals(asset.kind()))
-          .filter(asset -> PypiPaths.versionOf(asset.path()).filter(version::equals).isPresent())
+          .filter(asset -> PypiPaths.versionOf(asset.path()).equals(version))
           .collect(Collectors.toList());
     }
     files.forEach(file -> ensurePermitted(EDIT, file.path()));

@@ -69,7 +69,8 @@ public class WarehouseJsonHandler
       return HttpResponses.notFound("No project '" + project + "' in this repository.");
     }
     Optional<WarehouseRelease> selected = requestedVersion.isPresent()
-        ? canonical(requestedVersion.get()).map(releases::get)
+        ? Version.tryParse(requestedVersion.get()).flatMap(release -> content.releaseVersion(project, release))
+            .map(releases::get)
         : LatestRelease.select(releases.values());
     if (selected.isEmpty()) {
       return HttpResponses.notFound("No release '" + requestedVersion.orElse("") + "' of '" + project + "'.");
@@ -102,10 +103,6 @@ public class WarehouseJsonHandler
   private static WarehouseFile warehouseFile(final StoredFile file, final String repositoryUrl) {
     return WarehouseFile.of(file.link().toBuilder().url(repositoryUrl + file.path()).hashes(file.digests()).build(),
         file.packageType(), file.pythonVersion());
-  }
-
-  private static Optional<String> canonical(final String version) {
-    return Version.tryParse(version).map(Version::toString);
   }
 
   /** The selected release's own metadata: a wheel's if it has one, since an sdist's may be partly dynamic. */

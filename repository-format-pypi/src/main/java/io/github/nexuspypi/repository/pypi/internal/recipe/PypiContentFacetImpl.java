@@ -16,6 +16,7 @@ import javax.inject.Named;
 
 import io.github.nexuspypi.core.filename.PackageType;
 import io.github.nexuspypi.core.filename.SdistFilename;
+import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.repository.pypi.PreparedDistribution;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiAttributes;
@@ -76,6 +77,13 @@ public class PypiContentFacetImpl
   }
 
   @Override
+  public Optional<String> releaseVersion(final String project, final Version version) {
+    return components().versions("", project).stream()
+        .filter(stored -> Version.tryParse(stored).filter(version::equals).isPresent())
+        .findFirst();
+  }
+
+  @Override
   public SortedMap<String, String> projects() {
     SortedMap<String, String> projects = new TreeMap<>();
     streamOf(components()::browse).forEach(release -> projects.putIfAbsent(release.name(), displayName(release)));
@@ -93,7 +101,8 @@ public class PypiContentFacetImpl
 
   @Transactional
   protected FluentAsset save(final PreparedDistribution distribution, final TempBlob file, final TempBlob metadata) {
-    String version = distribution.version().toString();
+    String version = releaseVersion(distribution.project(), distribution.version())
+        .orElseGet(() -> distribution.version().toString());
     FluentComponent release = components()
         .name(distribution.project())
         .version(version)
