@@ -24,7 +24,7 @@ public final class UploadValidator
   /**
    * Checks the form fields and the file name before the file is read, and returns the parsed file name.
    *
-   * @param filename the file name of the {@code content} part, {@code null} when the upload has none
+   * @param filename the file name of the {@code content} part, null if the request has no such part
    */
   public DistributionFilename checkForm(final UploadForm form, final String filename) throws UploadRejectedException {
     UploadAction.check(form);
@@ -42,7 +42,8 @@ public final class UploadValidator
     PackageType type = checkFiletype(form);
     checkDigestFields(form);
     if (filename == null) {
-      throw badRequest("Upload payload does not have a file: send the distribution as the multipart part 'content'.");
+      throw badRequest("Upload payload does not have a file: send the distribution as the form's 'content' part, "
+          + "as twine does.");
     }
     DistributionFilename parsed = UploadFilename.check(filename, type);
     if (!parsed.projectKey().equals(ProjectName.normalize(name))) {

@@ -77,15 +77,19 @@ class UploadValidatorTest
   }
 
   @Test
-  void saysSoWhenTheUploadHasNoFile() {
-    rejectsForm(wheelForm(), null, "Upload payload does not have a file");
-  }
-
-  @Test
   void rejectsMissingAndUnknownActions() {
     rejectsForm(new UploadForm().add("name", "demo"), WHEEL, "Missing ':action' field");
     rejectsForm(new UploadForm().add(":action", "list_classifiers"), WHEEL,
         "Unknown ':action' value 'list_classifiers'");
+  }
+
+  @Test
+  void saysSoWhenTheFileIsMissing() {
+    rejectsForm(wheelForm(), null, "Upload payload does not have a file: send the distribution as the form's "
+        + "'content' part");
+    // A request without a file is still first of all an upload: setup.py register sends none.
+    rejected(() -> validator.checkForm(new UploadForm().add(":action", "submit"), null), 410,
+        "Project pre-registration");
   }
 
   @Test

@@ -14,6 +14,7 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import io.github.nexuspypi.core.name.ProjectName;
+import io.github.nexuspypi.core.upload.UploadRejectedException;
 import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
@@ -82,8 +83,15 @@ public class PypiYankResource
       throw new WebApplicationMessageException(NOT_FOUND, "No PyPI hosted repository '" + repositoryName + "'.");
     }
     Optional<Version> release = Version.tryParse(version);
-    if (!ProjectName.isValid(project) || release.isEmpty()
-        || !repository.facet(PypiHostedFacet.class).yank(ProjectName.normalize(project), release.get(), reason)) {
+    boolean found;
+    try {
+      found = ProjectName.isValid(project) && release.isPresent()
+          && repository.facet(PypiHostedFacet.class).yank(ProjectName.normalize(project), release.get(), reason);
+    }
+    catch (UploadRejectedException e) {
+      throw new WebApplicationMessageException(e.status(), e.getMessage(), MediaType.TEXT_PLAIN);
+    }
+    if (!found) {
       throw new WebApplicationMessageException(NOT_FOUND,
           "No release " + version + " of '" + project + "' in '" + repositoryName + "'.");
     }

@@ -28,8 +28,6 @@ import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.security.ContentPermissionChecker;
 import org.sonatype.nexus.repository.security.VariableResolverAdapter;
 
-import org.apache.shiro.authz.AuthorizationException;
-
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_DISTRIBUTION;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_PYPI;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_SHA256;
@@ -84,10 +82,10 @@ public class PypiHostedFacet
       if (policy != WritePolicy.ALLOW) {
         throw alreadyExists(distribution, storedSha256);
       }
-      ensurePermitted(EDIT, path);
+      ensurePermitted(EDIT, path, "Replacing '" + distribution.filename().filename() + "'");
     }
     else {
-      ensurePermitted(ADD, path);
+      ensurePermitted(ADD, path, "Adding '" + distribution.filename().filename() + "'");
     }
     try {
       content.store(distribution);
@@ -106,7 +104,9 @@ public class PypiHostedFacet
    * @param project normalised name
    * @return false when the repository holds no such release
    */
-  public boolean yank(final String project, final Version release, @Nullable final String reason) {
+  public boolean yank(final String project, final Version release, @Nullable final String reason)
+      throws UploadRejectedException
+  {
     PypiContentFacet content = facet(PypiContentFacet.class);
     Optional<String> version = content.releaseVersion(project, release);
     if (version.isEmpty()) {
@@ -118,7 +118,9 @@ public class PypiHostedFacet
           .filter(asset -> PypiPaths.versionOf(asset.path()).equals(version))
           .collect(Collectors.toList());
     }
-    files.forEach(file -> ensurePermitted(EDIT, file.path()));
+    for (FluentAsset file : files) {
+      ensurePermitted(EDIT, file.path(), "Yanking '" + file.path() + "'");
+    }
     for (FluentAsset file : files) {
       Map<String, Object> pypi = new HashMap<>(file.attributes(P_PYPI).backing());
       pypi.put(P_YANKED, reason != null);
@@ -133,12 +135,17 @@ public class PypiHostedFacet
     return !files.isEmpty();
   }
 
-  private void ensurePermitted(final String action, final String path) {
+  // Nexus's own refusal is a bare "Forbidden"; twine shows the reason phrase, so it says which privilege is missing.
+  private void ensurePermitted(final String action, final String path, final String what)
+      throws UploadRejectedException
+  {
     Repository repository = getRepository();
     String format = repository.getFormat().getValue();
     if (!permissionChecker.isPermitted(repository.getName(), format, action,
         variableResolverAdapter.fromPath(path, format))) {
-      throw new AuthorizationException();
+      throw new UploadRejectedException(UploadRejectedException.FORBIDDEN, what + " needs the '" + action
+          + "' privilege on repository '" + repository.getName() + "' (nx-repository-view-" + format + "-"
+          + repository.getName() + "-" + action + "), which you do not have.");
     }
   }
 
