@@ -1,0 +1,321 @@
+package io.github.nexuspypi.it.clients;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.nexuspypi.core.index.CoreMetadataRef;
+import io.github.nexuspypi.core.index.DistributionLink;
+import io.github.nexuspypi.core.index.ProjectPage;
+import io.github.nexuspypi.core.name.ProjectName;
+import io.github.nexuspypi.it.dists.BuiltDistributions;
+import io.github.nexuspypi.it.dists.ProjectBuild;
+import io.github.nexuspypi.it.dists.TinyProject;
+import io.github.nexuspypi.it.dists.WheelBuilder;
+import io.github.nexuspypi.it.junit.Nexus;
+import io.github.nexuspypi.it.junit.NexusTest;
+import io.github.nexuspypi.it.nexus.RepositoryDefinition;
+import io.github.nexuspypi.it.process.ProcessResult;
+import io.github.nexuspypi.it.python.ClientConfigFiles;
+import io.github.nexuspypi.it.python.IsolatedEnvironment;
+import io.github.nexuspypi.it.python.PythonClients;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * twine (Debian's 4.0.2) publishes real wheels, and the sdist and wheel that {@code python3 -m build} makes of a
+ * project written here, as a user who may only add; the hosted repository then serves exactly those files, with
+ * their digests and metadata, on every page and API a client reads.
+ */
+@NexusTest
+class TwinePublishIT
+{
+  private static final List<Path> DEBIAN_WHEELS = Stream.of("pip-23.0.1", "setuptools-66.1.1", "wheel-0.38.4")
+      .map(name -> Path.of("/usr/share/python-wheels", name + "-py3-none-any.whl")).toList();
+
+  /** A non-normalised name, so that every place that must normalise it is exercised. */
+  private static final TinyProject PROJECT = new TinyProject("Tiny.Demo", "1.0.0", "A tiny project to publish",
+      Map.of("wheel", ">=0.38"), ">=3.7");
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private static Nexus nexus;
+
+  private static PythonClients python;
+
+  private static IsolatedEnvironment env;
+
+  private static IndexClient index;
+
+  private static String repository;
+
+  private static List<Path> uploaded;
+
+  /** Normalised project name to the files published under it. */
+  private static Map<String, List<LocalDistribution>> published;
+
+  @BeforeAll
+  static void publish() {
+    repository = nexus.uniqueName("pypi-twine");
+    nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", repository, "allow_once"));
+    index = new IndexClient(nexus.anonymous(), repository);
+    UploadUser uploader = UploadUser.withAddPrivilege(nexus, repository);
+    env = python.environment("twine-publish");
+    env.write(".pypirc", ClientConfigFiles.pypirc("nexus", nexus.repositoryUri(repository), uploader.name(),
+        uploader.password()));
+    BuiltDistributions tiny = ProjectBuild.build(env, python, PROJECT.writeSetuptools(env.home().resolve("tiny")));
+    uploaded = new ArrayList<>(DEBIAN_WHEELS);
+    uploaded.addAll(tiny.both());
+
+    twineUpload(uploaded).requireSuccess();
+
+    published = uploaded.stream().map(LocalDistribution::of)
+        .collect(Collectors.groupingBy(file -> projectOf(file.filename())));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"pip", "setuptools", "wheel", "tiny-demo"})
+  void projectPagesListExactlyThePublishedFiles(final String project) {
+    Map<String, LocalDistribution> expected = published.get(project).stream()
+        .collect(Collectors.toMap(LocalDistribution::filename, Function.identity()));
+
+    for (String mediaType : List.of(IndexClient.HTML, IndexClient.JSON)) {
+      ProjectPage page = index.page(project, mediaType);
+
+      assertEquals(project, page.name());
+      assertEquals(new TreeSet<>(expected.keySet()), filenames(page), mediaType);
+      for (DistributionLink link : page.files()) {
+        LocalDistribution local = expected.get(link.filename());
+        String where = mediaType + " " + link.filename();
+        assertEquals(local.sha256(), link.hashes().get("sha256"), where);
+        assertEquals(local.first("Requires-Python").orElse(null), link.requiresPython(), where);
+        assertArrayEquals(local.bytes(), index.download(link.url()), where);
+        if (local.isWheel()) {
+          // PEP 658: the digest is of the .metadata file, which is the wheel's own METADATA, byte for byte.
+          byte[] served = index.download(link.url() + ".metadata");
+          assertEquals(CoreMetadataRef.sha256(LocalDistribution.sha256(served)), link.coreMetadata(), where);
+          assertArrayEquals(local.metadata(), served, where);
+        }
+        else {
+          assertNull(link.coreMetadata(), where);
+        }
+        if (mediaType.equals(IndexClient.JSON)) {
+          assertEquals(local.size(), link.size(), where);
+          assertTrue(link.uploadTime() != null, where);
+        }
+      }
+    }
+    assertEquals(Set.of(expected.values().iterator().next().first("Version").orElseThrow()),
+        index.page(project, IndexClient.JSON).versions());
+  }
+
+  @Test
+  void theRootPageListsEveryProject() {
+    Set<String> projects = new TreeSet<>(published.keySet());
+
+    assertEquals(projects, index.projects(IndexClient.HTML));
+    assertEquals(projects, index.projects(IndexClient.JSON));
+  }
+
+  @Test
+  void aNameThatIsNotNormalisedRedirectsToTheNormalisedPage() {
+    assertRedirect("simple/Tiny.Demo/", "simple/tiny-demo/");
+    assertRedirect("simple/TINY_demo/", "simple/tiny-demo/");
+    assertRedirect("simple/tiny-demo", "simple/tiny-demo/");
+    assertRedirect("pypi/Tiny.Demo/json", "pypi/tiny-demo/json");
+    assertEquals(404, index.get(index.uri("simple/not-uploaded/")).statusCode());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"pip", "tiny-demo"})
+  void theWarehouseJsonApiDescribesTheReleaseFromItsMetadata(final String project) throws IOException {
+    List<LocalDistribution> files = published.get(project);
+    LocalDistribution wheel = files.stream().filter(LocalDistribution::isWheel).findFirst().orElseThrow();
+    String version = wheel.first("Version").orElseThrow();
+
+    JsonNode whole = json("pypi/" + project + "/json");
+    JsonNode release = json("pypi/" + project + "/" + version + "/json");
+
+    for (JsonNode document : List.of(whole, release)) {
+      JsonNode info = document.get("info");
+      assertEquals(wheel.first("Name").orElseThrow(), info.get("name").asText());
+      assertEquals(version, info.get("version").asText());
+      assertEquals(wheel.first("Summary").orElseThrow(), info.get("summary").asText());
+      assertEquals(wheel.first("Requires-Python").orElse(null), text(info.get("requires_python")));
+      List<String> requiresDist = wheel.field("Requires-Dist");
+      assertEquals(requiresDist.isEmpty() ? null : requiresDist, strings(info.get("requires_dist")));
+      assertEquals(wheel.description(), info.get("description").asText());
+      assertFiles(files, document.get("urls"));
+    }
+    assertFiles(files, whole.get("releases").get(version));
+    assertEquals(1, whole.get("releases").size(), whole::toPrettyString);
+    assertFalse(release.has("releases"), "only the project document lists every release");
+  }
+
+  @Test
+  void theSameUploadAgainSucceedsAndStoresNothingNew() {
+    List<String> before = storedAssets();
+
+    twineUpload(uploaded).requireSuccess();
+
+    assertEquals(before, storedAssets());
+    assertEquals(2 * uploaded.size(), before.size(), "each file and its .metadata: " + before);
+  }
+
+  @Test
+  void otherBytesUnderATakenFileNameAreRefusedUnlessSkipped() {
+    List<String> before = storedAssets();
+    // Same name and version as Debian's wheel, so the same file name, but other bytes.
+    WheelBuilder impostor = WheelBuilder.of("wheel", "0.38.4");
+    Path other = impostor.writeTo(env.home().resolve("impostor"));
+    assertEquals(DEBIAN_WHEELS.get(2).getFileName(), other.getFileName());
+
+    ProcessResult refused = twineUpload(List.of(other)).requireFailure();
+    ProcessResult skipped = twineUpload(List.of(other), "--skip-existing").requireSuccess();
+
+    assertTrue(refused.output().contains("File already exists"), refused::describe);
+    assertTrue(skipped.output().contains("Skipping " + other.getFileName()), skipped::describe);
+    assertEquals(before, storedAssets());
+    assertEquals(LocalDistribution.of(DEBIAN_WHEELS.get(2)).sha256(),
+        index.page("wheel", IndexClient.JSON).files().get(0).hashes().get("sha256"));
+  }
+
+  @Test
+  void filesAnswerConditionalAndRangeRequests() {
+    LocalDistribution pip = LocalDistribution.of(DEBIAN_WHEELS.get(0));
+    URI url = URI.create(link("pip", pip.filename()).url());
+
+    HttpResponse<byte[]> full = index.get(url);
+    String etag = full.headers().firstValue("ETag").orElseThrow();
+    String lastModified = full.headers().firstValue("Last-Modified").orElseThrow();
+    HttpResponse<byte[]> sameTag = index.get(url, "If-None-Match", etag);
+    HttpResponse<byte[]> notModifiedSince = index.get(url, "If-Modified-Since", lastModified);
+    HttpResponse<byte[]> range = index.get(url, "Range", "bytes=1000-1999");
+
+    assertEquals(200, full.statusCode());
+    assertArrayEquals(pip.bytes(), full.body());
+    assertEquals("bytes", full.headers().firstValue("Accept-Ranges").orElse(null));
+    assertEquals(304, sameTag.statusCode());
+    assertEquals(0, sameTag.body().length);
+    assertEquals(304, notModifiedSince.statusCode());
+    assertEquals(206, range.statusCode());
+    assertEquals("bytes 1000-1999/" + pip.size(), range.headers().firstValue("Content-Range").orElse(null));
+    assertArrayEquals(Arrays.copyOfRange(pip.bytes(), 1000, 2000), range.body());
+  }
+
+  @Test
+  void filesAndPagesCarrySensibleContentTypes() {
+    LocalDistribution sdist = published.get("tiny-demo").stream().filter(file -> !file.isWheel()).findFirst()
+        .orElseThrow();
+    String wheelUrl = link("pip", DEBIAN_WHEELS.get(0).getFileName().toString()).url();
+
+    assertEquals("application/zip", contentType(URI.create(wheelUrl)));
+    assertTrue(Set.of("application/x-gzip", "application/gzip")
+        .contains(contentType(URI.create(link("tiny-demo", sdist.filename()).url()))));
+    assertTrue(contentType(URI.create(wheelUrl + ".metadata")).startsWith("text/plain"));
+    HttpResponse<byte[]> page = index.get(index.uri("simple/pip/"), "Accept", IndexClient.HTML);
+    HttpResponse<byte[]> notModified = index.get(index.uri("simple/pip/"), "Accept", IndexClient.HTML,
+        "If-None-Match", page.headers().firstValue("ETag").orElseThrow());
+    assertTrue(page.headers().allValues("Vary").stream().anyMatch(vary -> vary.contains("Accept")),
+        () -> page.headers().map().toString());
+    assertEquals(304, notModified.statusCode());
+  }
+
+  private static ProcessResult twineUpload(final List<Path> files, final String... options) {
+    List<String> arguments = new ArrayList<>(List.of("upload", "--repository", "nexus", "--non-interactive",
+        "--disable-progress-bar"));
+    arguments.addAll(Arrays.asList(options));
+    files.forEach(file -> arguments.add(file.toString()));
+    return env.run(python.twine(), arguments.toArray(String[]::new));
+  }
+
+  /** Every asset of the repository with its sha256, as Nexus's REST API lists them. */
+  private static List<String> storedAssets() {
+    return nexus.admin().components(repository).stream()
+        .flatMap(component -> stream(component.get("assets")))
+        .map(asset -> asset.get("path").asText() + " " + asset.get("checksum").get("sha256").asText())
+        .sorted().toList();
+  }
+
+  private static void assertFiles(final List<LocalDistribution> expected, final JsonNode files) {
+    Map<String, LocalDistribution> byName = expected.stream()
+        .collect(Collectors.toMap(LocalDistribution::filename, Function.identity()));
+    assertEquals(byName.keySet(), stream(files).map(file -> file.get("filename").asText()).collect(Collectors.toSet()),
+        files::toPrettyString);
+    for (JsonNode file : files) {
+      LocalDistribution local = byName.get(file.get("filename").asText());
+      assertEquals(local.sha256(), file.get("digests").get("sha256").asText());
+      assertEquals(local.isWheel() ? "bdist_wheel" : "sdist", file.get("packagetype").asText());
+      // What twine sends as pyversion: the wheel's python tag; none for an sdist, which Warehouse files as "source".
+      assertEquals(local.isWheel() ? "py3" : "source", file.get("python_version").asText(), file::toPrettyString);
+      assertArrayEquals(local.bytes(), index.download(file.get("url").asText()));
+    }
+  }
+
+  private static DistributionLink link(final String project, final String filename) {
+    return index.page(project, IndexClient.JSON).files().stream().filter(file -> file.filename().equals(filename))
+        .findFirst().orElseThrow(() -> new AssertionError(filename + " is not on the page of " + project));
+  }
+
+  private static void assertRedirect(final String path, final String target) {
+    HttpResponse<byte[]> response = index.get(index.uri(path));
+    assertEquals(301, response.statusCode(), path);
+    assertEquals(index.uri(target), index.uri(path).resolve(response.headers().firstValue("Location").orElseThrow()),
+        path);
+  }
+
+  private static JsonNode json(final String path) throws IOException {
+    HttpResponse<byte[]> response = index.get(index.uri(path));
+    assertEquals(200, response.statusCode(), path);
+    assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), path);
+    return JSON.readTree(response.body());
+  }
+
+  private static String contentType(final URI url) {
+    HttpResponse<byte[]> response = index.get(url);
+    assertEquals(200, response.statusCode(), url::toString);
+    return response.headers().firstValue("Content-Type").orElse("");
+  }
+
+  private static Set<String> filenames(final ProjectPage page) {
+    return page.files().stream().map(DistributionLink::filename).collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private static String projectOf(final String filename) {
+    return ProjectName.normalize(filename.substring(0, filename.indexOf('-')));
+  }
+
+  private static String text(final JsonNode node) {
+    return node == null || node.isNull() ? null : node.asText();
+  }
+
+  private static List<String> strings(final JsonNode node) {
+    return node == null || node.isNull() ? null : stream(node).map(JsonNode::asText).toList();
+  }
+
+  private static Stream<JsonNode> stream(final JsonNode array) {
+    List<JsonNode> nodes = new ArrayList<>();
+    array.forEach(nodes::add);
+    return nodes.stream();
+  }
+}
