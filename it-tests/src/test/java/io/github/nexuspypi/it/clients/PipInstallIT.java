@@ -8,7 +8,6 @@ import io.github.nexuspypi.it.junit.Nexus;
 import io.github.nexuspypi.it.junit.NexusTest;
 import io.github.nexuspypi.it.nexus.RepositoryDefinition;
 import io.github.nexuspypi.it.process.ProcessResult;
-import io.github.nexuspypi.it.python.ClientConfigFiles;
 import io.github.nexuspypi.it.python.IsolatedEnvironment;
 import io.github.nexuspypi.it.python.PythonClients;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,7 +37,7 @@ class PipInstallIT
   private static final TinyProject PROJECT = new TinyProject("Tiny.Demo", "1.0.0", "A tiny project to install",
       Map.of("wheel", ">=0.38"), ">=3.7");
 
-  private static final Path DEPENDENCY = Path.of("/usr/share/python-wheels/wheel-0.38.4-py3-none-any.whl");
+  private static final Path DEPENDENCY = DebianWheels.WHEEL;
 
   private static final String JSON_PAGE = "as application/vnd.pypi.simple.v1+json";
 
@@ -84,16 +83,14 @@ class PipInstallIT
     nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", repository, "allow_once"));
     indexUrl = nexus.repositoryUri(repository) + "simple/";
     IsolatedEnvironment env = python.environment("pip-publish");
-    env.write(".pypirc", ClientConfigFiles.pypirc("nexus", nexus.repositoryUri(repository), "admin",
-        nexus.adminPassword()));
+    Twine.configure(env, nexus, repository, "admin", nexus.adminPassword());
     tiny = ProjectBuild.build(env, python, PROJECT.writeSetuptools(env.home().resolve("tiny")));
     WheelBuilder unsupported = WheelBuilder.of(PROJECT.name(), "2.0.0");
     unsupported.metadata().field("Requires-Python", ">=3.99");
     unsupportedWheel = unsupported.fileName();
-    List<String> upload = new ArrayList<>(List.of("upload", "--repository", "nexus", "--non-interactive",
-        "--disable-progress-bar", DEPENDENCY.toString(), unsupported.writeTo(env.home().resolve("future")).toString()));
-    tiny.both().forEach(file -> upload.add(file.toString()));
-    env.run(python.twine(), upload.toArray(String[]::new)).requireSuccess();
+    List<Path> files = new ArrayList<>(List.of(DEPENDENCY, unsupported.writeTo(env.home().resolve("future"))));
+    files.addAll(tiny.both());
+    Twine.upload(env, python, files).requireSuccess();
   }
 
   @ParameterizedTest(name = "pip {0}")

@@ -14,7 +14,6 @@ import io.github.nexuspypi.it.junit.Nexus;
 import io.github.nexuspypi.it.junit.NexusTest;
 import io.github.nexuspypi.it.nexus.RepositoryDefinition;
 import io.github.nexuspypi.it.process.ProcessResult;
-import io.github.nexuspypi.it.python.ClientConfigFiles;
 import io.github.nexuspypi.it.python.IsolatedEnvironment;
 import io.github.nexuspypi.it.python.PythonClients;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,9 +49,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @NexusTest
 class TwinePublishIT
 {
-  private static final List<Path> DEBIAN_WHEELS = Stream.of("pip-23.0.1", "setuptools-66.1.1", "wheel-0.38.4")
-      .map(name -> Path.of("/usr/share/python-wheels", name + "-py3-none-any.whl")).toList();
-
   /** A non-normalised name, so that every place that must normalise it is exercised. */
   private static final TinyProject PROJECT = new TinyProject("Tiny.Demo", "1.0.0", "A tiny project to publish",
       Map.of("wheel", ">=0.38"), ">=3.7");
@@ -81,10 +77,9 @@ class TwinePublishIT
     index = new IndexClient(nexus.anonymous(), repository);
     UploadUser uploader = UploadUser.withAddPrivilege(nexus, repository);
     env = python.environment("twine-publish");
-    env.write(".pypirc", ClientConfigFiles.pypirc("nexus", nexus.repositoryUri(repository), uploader.name(),
-        uploader.password()));
+    Twine.configure(env, nexus, repository, uploader.name(), uploader.password());
     BuiltDistributions tiny = ProjectBuild.build(env, python, PROJECT.writeSetuptools(env.home().resolve("tiny")));
-    uploaded = new ArrayList<>(DEBIAN_WHEELS);
+    uploaded = new ArrayList<>(DebianWheels.ALL);
     uploaded.addAll(tiny.both());
 
     twineUpload(uploaded).requireSuccess();
@@ -188,7 +183,7 @@ class TwinePublishIT
     // Same name and version as Debian's wheel, so the same file name, but other bytes.
     WheelBuilder impostor = WheelBuilder.of("wheel", "0.38.4");
     Path other = impostor.writeTo(env.home().resolve("impostor"));
-    assertEquals(DEBIAN_WHEELS.get(2).getFileName(), other.getFileName());
+    assertEquals(DebianWheels.WHEEL.getFileName(), other.getFileName());
 
     ProcessResult refused = twineUpload(List.of(other)).requireFailure();
     ProcessResult skipped = twineUpload(List.of(other), "--skip-existing").requireSuccess();
@@ -196,13 +191,13 @@ class TwinePublishIT
     assertTrue(refused.output().contains("File already exists"), refused::describe);
     assertTrue(skipped.output().contains("Skipping " + other.getFileName()), skipped::describe);
     assertEquals(before, storedAssets());
-    assertEquals(LocalDistribution.of(DEBIAN_WHEELS.get(2)).sha256(),
+    assertEquals(LocalDistribution.of(DebianWheels.WHEEL).sha256(),
         index.page("wheel", IndexClient.JSON).files().get(0).hashes().get("sha256"));
   }
 
   @Test
   void filesAnswerConditionalAndRangeRequests() {
-    LocalDistribution pip = LocalDistribution.of(DEBIAN_WHEELS.get(0));
+    LocalDistribution pip = LocalDistribution.of(DebianWheels.PIP);
     URI url = URI.create(link("pip", pip.filename()).url());
 
     HttpResponse<byte[]> full = index.get(url);
@@ -227,7 +222,7 @@ class TwinePublishIT
   void filesAndPagesCarrySensibleContentTypes() {
     LocalDistribution sdist = published.get("tiny-demo").stream().filter(file -> !file.isWheel()).findFirst()
         .orElseThrow();
-    String wheelUrl = link("pip", DEBIAN_WHEELS.get(0).getFileName().toString()).url();
+    String wheelUrl = link("pip", DebianWheels.PIP.getFileName().toString()).url();
 
     assertEquals("application/zip", contentType(URI.create(wheelUrl)));
     assertTrue(Set.of("application/x-gzip", "application/gzip")
@@ -242,19 +237,11 @@ class TwinePublishIT
   }
 
   private static ProcessResult twineUpload(final List<Path> files, final String... options) {
-    List<String> arguments = new ArrayList<>(List.of("upload", "--repository", "nexus", "--non-interactive",
-        "--disable-progress-bar"));
-    arguments.addAll(Arrays.asList(options));
-    files.forEach(file -> arguments.add(file.toString()));
-    return env.run(python.twine(), arguments.toArray(String[]::new));
+    return Twine.upload(env, python, files, options);
   }
 
-  /** Every asset of the repository with its sha256, as Nexus's REST API lists them. */
   private static List<String> storedAssets() {
-    return nexus.admin().components(repository).stream()
-        .flatMap(component -> stream(component.get("assets")))
-        .map(asset -> asset.get("path").asText() + " " + asset.get("checksum").get("sha256").asText())
-        .sorted().toList();
+    return StoredAssets.of(nexus, repository);
   }
 
   private static void assertFiles(final List<LocalDistribution> expected, final JsonNode files) {
