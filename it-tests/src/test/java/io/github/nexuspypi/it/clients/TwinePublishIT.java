@@ -150,6 +150,8 @@ class TwinePublishIT
 
     JsonNode whole = json("pypi/" + project + "/json");
     JsonNode release = json("pypi/" + project + "/" + version + "/json");
+    // Warehouse finds a release by any spelling of its version that PEP 440 holds equal.
+    JsonNode padded = json("pypi/" + project + "/" + version + ".0/json");
 
     for (JsonNode document : List.of(whole, release)) {
       JsonNode info = document.get("info");
@@ -165,6 +167,8 @@ class TwinePublishIT
     assertFiles(files, whole.get("releases").get(version));
     assertEquals(1, whole.get("releases").size(), whole::toPrettyString);
     assertFalse(release.has("releases"), "only the project document lists every release");
+    assertEquals(release, padded);
+    assertEquals(404, index.get(index.uri("pypi/" + project + "/" + version + ".1/json")).statusCode());
   }
 
   @Test
