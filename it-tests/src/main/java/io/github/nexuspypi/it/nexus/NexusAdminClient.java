@@ -119,6 +119,33 @@ public final class NexusAdminClient
     NexusHttp.expect(http.json("DELETE", API + "components/" + encode(componentId), null), 204);
   }
 
+  public List<JsonNode> assets(final String repository) {
+    return pages("assets", Map.of("repository", repository));
+  }
+
+  public void deleteAsset(final String assetId) {
+    NexusHttp.expect(http.json("DELETE", API + "assets/" + encode(assetId), null), 204);
+  }
+
+  /** A file blob store in {@code <data dir>/blobs/<name>}. */
+  public void createFileBlobStore(final String name) {
+    ObjectNode blobStore = JSON.createObjectNode().put("name", name).put("path", name);
+    NexusHttp.expect(http.json("POST", API + "blobstores/file", blobStore.toString()), 204);
+  }
+
+  /**
+   * The blob count Nexus reports for a blob store: what its metrics writer last flushed to the database, which it
+   * does every 2 s ({@code nexus.blobstore.metrics.flushInterval}), so it lags behind the blob store's files.
+   */
+  public long reportedBlobCount(final String blobStore) {
+    for (JsonNode store : parse(NexusHttp.expect(http.json("GET", API + "blobstores", null), 200))) {
+      if (store.get("name").asText().equals(blobStore)) {
+        return store.get("blobCount").asLong();
+      }
+    }
+    throw new NexusApiException("GET " + API + "blobstores (no blob store " + blobStore + ")", 200, "");
+  }
+
   private List<JsonNode> pages(final String resource, final Map<String, String> query) {
     List<JsonNode> items = new ArrayList<>();
     Map<String, String> parameters = new LinkedHashMap<>(query);

@@ -52,6 +52,11 @@ public final class NexusHttp
     return baseUri;
   }
 
+  /** The {@code Authorization} header this client sends, if any, for callers that speak HTTP by other means. */
+  public Optional<String> authorization() {
+    return authorization;
+  }
+
   /** A path relative to the base, e.g. {@code repository/raw/simple/} or {@code /service/rest/v1/status}. */
   public URI resolve(final String path) {
     return baseUri.resolve(path.startsWith("/") ? path.substring(1) : path);

@@ -15,10 +15,19 @@ public record RepositoryDefinition(String format, String type, String name, Stri
 
   private static final int ONE_DAY_IN_MINUTES = 1440;
 
+  private static final String DEFAULT_BLOB_STORE = "default";
+
   /** {@code writePolicy}: {@code allow}, {@code allow_once} (no redeploy) or {@code deny}. */
   public static RepositoryDefinition hosted(final String format, final String name, final String writePolicy) {
+    return hosted(format, name, writePolicy, DEFAULT_BLOB_STORE);
+  }
+
+  /** A hosted repository keeping its files in a blob store of its own, e.g. to count what it stores. */
+  public static RepositoryDefinition hosted(final String format, final String name, final String writePolicy,
+                                            final String blobStore)
+  {
     ObjectNode root = common(name);
-    storage(root).put("writePolicy", writePolicy);
+    storage(root).put("writePolicy", writePolicy).put("blobStoreName", blobStore);
     return new RepositoryDefinition(format, "hosted", name, root.toString());
   }
 
@@ -41,7 +50,7 @@ public record RepositoryDefinition(String format, String type, String name, Stri
 
   private static ObjectNode common(final String name) {
     ObjectNode root = JSON.createObjectNode().put("name", name).put("online", true);
-    root.putObject("storage").put("blobStoreName", "default").put("strictContentTypeValidation", true);
+    root.putObject("storage").put("blobStoreName", DEFAULT_BLOB_STORE).put("strictContentTypeValidation", true);
     return root;
   }
 

@@ -24,7 +24,7 @@ public final class UploadValidator
   /**
    * Checks the form fields and the file name before the file is read, and returns the parsed file name.
    *
-   * @param filename the file name of the {@code content} part
+   * @param filename the file name of the {@code content} part, null if the request has no such part
    */
   public DistributionFilename checkForm(final UploadForm form, final String filename) throws UploadRejectedException {
     UploadAction.check(form);
@@ -41,6 +41,10 @@ public final class UploadValidator
         "Use a version that complies with PEP 440, e.g. 1.0, 2.1.3, 1.0rc1, 1.0.post1."));
     PackageType type = checkFiletype(form);
     checkDigestFields(form);
+    if (filename == null) {
+      throw badRequest("Upload payload does not have a file: send the distribution as the form's 'content' part, "
+          + "as twine does.");
+    }
     DistributionFilename parsed = UploadFilename.check(filename, type);
     if (!parsed.projectKey().equals(ProjectName.normalize(name))) {
       throw badRequest("Start filename for '" + name + "' with '" + ProjectName.fileNamePrefix(name) + "': the file '"

@@ -84,6 +84,15 @@ class UploadValidatorTest
   }
 
   @Test
+  void saysSoWhenTheFileIsMissing() {
+    rejectsForm(wheelForm(), null, "Upload payload does not have a file: send the distribution as the form's "
+        + "'content' part");
+    // A request without a file is still first of all an upload: setup.py register sends none.
+    rejected(() -> validator.checkForm(new UploadForm().add(":action", "submit"), null), 410,
+        "Project pre-registration");
+  }
+
+  @Test
   void needsNoProtocolVersion() throws UploadRejectedException {
     UploadForm form = new UploadForm();
     for (String name : new String[] {":action", "name", "version", "filetype", "pyversion", "sha256_digest"}) {

@@ -20,8 +20,6 @@ import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.security.ContentPermissionChecker;
 import org.sonatype.nexus.repository.security.VariableResolverAdapter;
 
-import org.apache.shiro.authz.AuthorizationException;
-
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_PYPI;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_SHA256;
 import static org.sonatype.nexus.security.BreadActions.ADD;
@@ -72,10 +70,10 @@ public class PypiHostedFacet
       if (policy != WritePolicy.ALLOW) {
         throw alreadyExists(distribution, storedSha256);
       }
-      ensurePermitted(EDIT, path);
+      ensurePermitted(EDIT, path, "Replacing '" + distribution.filename().filename() + "'");
     }
     else {
-      ensurePermitted(ADD, path);
+      ensurePermitted(ADD, path, "Adding '" + distribution.filename().filename() + "'");
     }
     try {
       content.store(distribution);
@@ -87,12 +85,17 @@ public class PypiHostedFacet
     return Outcome.STORED;
   }
 
-  private void ensurePermitted(final String action, final String path) {
+  // Nexus's own refusal is a bare "Forbidden"; twine shows the reason phrase, so it says which privilege is missing.
+  private void ensurePermitted(final String action, final String path, final String what)
+      throws UploadRejectedException
+  {
     Repository repository = getRepository();
     String format = repository.getFormat().getValue();
     if (!permissionChecker.isPermitted(repository.getName(), format, action,
         variableResolverAdapter.fromPath(path, format))) {
-      throw new AuthorizationException();
+      throw new UploadRejectedException(UploadRejectedException.FORBIDDEN, what + " needs the '" + action
+          + "' privilege on repository '" + repository.getName() + "' (nx-repository-view-" + format + "-"
+          + repository.getName() + "-" + action + "), which you do not have.");
     }
   }
 
