@@ -1,12 +1,13 @@
 package io.github.nexuspypi.it.clients;
 
 import io.github.nexuspypi.core.index.DistributionLink;
-import io.github.nexuspypi.core.index.ProjectPage;
 import io.github.nexuspypi.it.dists.BuiltDistributions;
 import io.github.nexuspypi.it.dists.TinyProject;
+import io.github.nexuspypi.it.index.IndexPages;
 import io.github.nexuspypi.it.junit.Nexus;
 import io.github.nexuspypi.it.junit.NexusTest;
 import io.github.nexuspypi.it.nexus.RepositoryDefinition;
+import io.github.nexuspypi.it.nexus.RepositoryUser;
 import io.github.nexuspypi.it.process.ProcessResult;
 import io.github.nexuspypi.it.python.IsolatedEnvironment;
 import io.github.nexuspypi.it.python.PythonClients;
@@ -42,17 +43,17 @@ class PoetryPdmIT
 
   private static URI index;
 
-  private static IndexClient pages;
+  private static IndexPages pages;
 
-  private static UploadUser uploader;
+  private static RepositoryUser uploader;
 
   @BeforeAll
   static void createRepository() {
     repository = nexus.uniqueName("pypi-poetry-pdm");
     nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", repository, "allow_once"));
     index = URI.create(nexus.repositoryUri(repository) + "simple/");
-    pages = new IndexClient(nexus.anonymous(), repository);
-    uploader = UploadUser.withAddPrivilege(nexus, repository);
+    pages = new IndexPages(nexus.anonymous(), repository);
+    uploader = RepositoryUser.create(nexus.admin(), nexus.uniqueName("uploader"), "pypi", repository, "add");
     // The projects' dependency, and the build backend pdm installs from its index (see TinyProject#writePdm).
     IsolatedEnvironment env = python.environment("poetry-pdm-seed");
     Twine.configure(env, nexus, repository, "admin", nexus.adminPassword());
@@ -178,8 +179,7 @@ class PoetryPdmIT
 
   /** The files on the project page with their sha256. */
   private static Map<String, String> served(final String project) {
-    ProjectPage page = pages.page(project, IndexClient.JSON);
-    return page.files().stream()
+    return pages.json(project).files().stream()
         .collect(Collectors.toMap(DistributionLink::filename, link -> link.hashes().get("sha256")));
   }
 

@@ -10,9 +10,11 @@ import io.github.nexuspypi.it.dists.BuiltDistributions;
 import io.github.nexuspypi.it.dists.ProjectBuild;
 import io.github.nexuspypi.it.dists.TinyProject;
 import io.github.nexuspypi.it.dists.WheelBuilder;
+import io.github.nexuspypi.it.index.IndexPages;
 import io.github.nexuspypi.it.junit.Nexus;
 import io.github.nexuspypi.it.junit.NexusTest;
 import io.github.nexuspypi.it.nexus.RepositoryDefinition;
+import io.github.nexuspypi.it.nexus.RepositoryUser;
 import io.github.nexuspypi.it.process.ProcessResult;
 import io.github.nexuspypi.it.python.IsolatedEnvironment;
 import io.github.nexuspypi.it.python.PythonClients;
@@ -23,7 +25,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -61,7 +65,7 @@ class TwinePublishIT
 
   private static IsolatedEnvironment env;
 
-  private static IndexClient index;
+  private static IndexPages pages;
 
   private static String repository;
 
@@ -74,8 +78,9 @@ class TwinePublishIT
   static void publish() {
     repository = nexus.uniqueName("pypi-twine");
     nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", repository, "allow_once"));
-    index = new IndexClient(nexus.anonymous(), repository);
-    UploadUser uploader = UploadUser.withAddPrivilege(nexus, repository);
+    pages = new IndexPages(nexus.anonymous(), repository);
+    RepositoryUser uploader = RepositoryUser.create(nexus.admin(), nexus.uniqueName("uploader"), "pypi", repository,
+        "add");
     env = python.environment("twine-publish");
     Twine.configure(env, nexus, repository, uploader.name(), uploader.password());
     BuiltDistributions tiny = ProjectBuild.build(env, python, PROJECT.writeSetuptools(env.home().resolve("tiny")));
@@ -93,43 +98,42 @@ class TwinePublishIT
   void projectPagesListExactlyThePublishedFiles(final String project) {
     Map<String, LocalDistribution> expected = published.get(project).stream()
         .collect(Collectors.toMap(LocalDistribution::filename, Function.identity()));
+    ProjectPage html = pages.html(project);
+    ProjectPage json = pages.json(project);
 
-    for (String mediaType : List.of(IndexClient.HTML, IndexClient.JSON)) {
-      ProjectPage page = index.page(project, mediaType);
-
+    for (ProjectPage page : List.of(html, json)) {
+      String form = page == html ? "HTML" : "JSON";
       assertEquals(project, page.name());
-      assertEquals(new TreeSet<>(expected.keySet()), filenames(page), mediaType);
+      assertEquals(new TreeSet<>(expected.keySet()), filenames(page), form);
       for (DistributionLink link : page.files()) {
         LocalDistribution local = expected.get(link.filename());
-        String where = mediaType + " " + link.filename();
+        String where = form + " " + link.filename();
         assertEquals(local.sha256(), link.hashes().get("sha256"), where);
         assertEquals(local.first("Requires-Python").orElse(null), link.requiresPython(), where);
-        assertArrayEquals(local.bytes(), index.download(link.url()), where);
+        assertArrayEquals(local.bytes(), download(link.url()), where);
         if (local.isWheel()) {
           // PEP 658: the digest is of the .metadata file, which is the wheel's own METADATA, byte for byte.
-          byte[] served = index.download(link.url() + ".metadata");
+          byte[] served = download(link.url() + ".metadata");
           assertEquals(CoreMetadataRef.sha256(LocalDistribution.sha256(served)), link.coreMetadata(), where);
           assertArrayEquals(local.metadata(), served, where);
         }
         else {
           assertNull(link.coreMetadata(), where);
         }
-        if (mediaType.equals(IndexClient.JSON)) {
-          assertEquals(local.size(), link.size(), where);
-          assertTrue(link.uploadTime() != null, where);
-        }
       }
     }
-    assertEquals(Set.of(expected.values().iterator().next().first("Version").orElseThrow()),
-        index.page(project, IndexClient.JSON).versions());
+    for (DistributionLink link : json.files()) {
+      assertEquals(expected.get(link.filename()).size(), link.size(), link.filename());
+      assertTrue(link.uploadTime() != null, link.filename());
+    }
+    assertEquals(Set.of(expected.values().iterator().next().first("Version").orElseThrow()), json.versions());
   }
 
   @Test
   void theRootPageListsEveryProject() {
     Set<String> projects = new TreeSet<>(published.keySet());
 
-    assertEquals(projects, index.projects(IndexClient.HTML));
-    assertEquals(projects, index.projects(IndexClient.JSON));
+    assertEquals(projects, new TreeSet<>(pages.projects()));
   }
 
   @Test
@@ -138,7 +142,7 @@ class TwinePublishIT
     assertRedirect("simple/TINY_demo/", "simple/tiny-demo/");
     assertRedirect("simple/tiny-demo", "simple/tiny-demo/");
     assertRedirect("pypi/Tiny.Demo/json", "pypi/tiny-demo/json");
-    assertEquals(404, index.get(index.uri("simple/not-uploaded/")).statusCode());
+    assertEquals(404, pages.status("not-uploaded"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -168,7 +172,7 @@ class TwinePublishIT
     assertEquals(1, whole.get("releases").size(), whole::toPrettyString);
     assertFalse(release.has("releases"), "only the project document lists every release");
     assertEquals(release, padded);
-    assertEquals(404, index.get(index.uri("pypi/" + project + "/" + version + ".1/json")).statusCode());
+    assertEquals(404, get(inRepository("pypi/" + project + "/" + version + ".1/json")).statusCode());
   }
 
   @Test
@@ -196,20 +200,20 @@ class TwinePublishIT
     assertTrue(skipped.output().contains("Skipping " + other.getFileName()), skipped::describe);
     assertEquals(before, storedAssets());
     assertEquals(LocalDistribution.of(DebianWheels.WHEEL).sha256(),
-        index.page("wheel", IndexClient.JSON).files().get(0).hashes().get("sha256"));
+        pages.json("wheel").files().get(0).hashes().get("sha256"));
   }
 
   @Test
   void filesAnswerConditionalAndRangeRequests() {
     LocalDistribution pip = LocalDistribution.of(DebianWheels.PIP);
-    URI url = URI.create(link("pip", pip.filename()).url());
+    String url = link("pip", pip.filename()).url();
 
-    HttpResponse<byte[]> full = index.get(url);
+    HttpResponse<byte[]> full = get(url);
     String etag = full.headers().firstValue("ETag").orElseThrow();
     String lastModified = full.headers().firstValue("Last-Modified").orElseThrow();
-    HttpResponse<byte[]> sameTag = index.get(url, "If-None-Match", etag);
-    HttpResponse<byte[]> notModifiedSince = index.get(url, "If-Modified-Since", lastModified);
-    HttpResponse<byte[]> range = index.get(url, "Range", "bytes=1000-1999");
+    HttpResponse<byte[]> sameTag = get(url, "If-None-Match", etag);
+    HttpResponse<byte[]> notModifiedSince = get(url, "If-Modified-Since", lastModified);
+    HttpResponse<byte[]> range = get(url, "Range", "bytes=1000-1999");
 
     assertEquals(200, full.statusCode());
     assertArrayEquals(pip.bytes(), full.body());
@@ -228,15 +232,16 @@ class TwinePublishIT
         .orElseThrow();
     String wheelUrl = link("pip", DebianWheels.PIP.getFileName().toString()).url();
 
-    assertEquals("application/zip", contentType(URI.create(wheelUrl)));
+    assertEquals("application/zip", contentType(wheelUrl));
     assertTrue(Set.of("application/x-gzip", "application/gzip")
-        .contains(contentType(URI.create(link("tiny-demo", sdist.filename()).url()))));
-    assertTrue(contentType(URI.create(wheelUrl + ".metadata")).startsWith("text/plain"));
-    HttpResponse<byte[]> page = index.get(index.uri("simple/pip/"), "Accept", IndexClient.HTML);
-    HttpResponse<byte[]> notModified = index.get(index.uri("simple/pip/"), "Accept", IndexClient.HTML,
-        "If-None-Match", page.headers().firstValue("ETag").orElseThrow());
-    assertTrue(page.headers().allValues("Vary").stream().anyMatch(vary -> vary.contains("Accept")),
-        () -> page.headers().map().toString());
+        .contains(contentType(link("tiny-demo", sdist.filename()).url())));
+    assertTrue(contentType(wheelUrl + ".metadata").startsWith("text/plain"));
+    String page = inRepository("simple/pip/");
+    HttpResponse<byte[]> html = get(page, "Accept", "text/html");
+    HttpResponse<byte[]> notModified = get(page, "Accept", "text/html",
+        "If-None-Match", html.headers().firstValue("ETag").orElseThrow());
+    assertTrue(html.headers().allValues("Vary").stream().anyMatch(vary -> vary.contains("Accept")),
+        () -> html.headers().map().toString());
     assertEquals(304, notModified.statusCode());
   }
 
@@ -259,33 +264,53 @@ class TwinePublishIT
       assertEquals(local.isWheel() ? "bdist_wheel" : "sdist", file.get("packagetype").asText());
       // What twine sends as pyversion: the wheel's python tag; none for an sdist, which Warehouse files as "source".
       assertEquals(local.isWheel() ? "py3" : "source", file.get("python_version").asText(), file::toPrettyString);
-      assertArrayEquals(local.bytes(), index.download(file.get("url").asText()));
+      assertArrayEquals(local.bytes(), download(file.get("url").asText()));
     }
   }
 
   private static DistributionLink link(final String project, final String filename) {
-    return index.page(project, IndexClient.JSON).files().stream().filter(file -> file.filename().equals(filename))
+    return pages.json(project).files().stream().filter(file -> file.filename().equals(filename))
         .findFirst().orElseThrow(() -> new AssertionError(filename + " is not on the page of " + project));
   }
 
   private static void assertRedirect(final String path, final String target) {
-    HttpResponse<byte[]> response = index.get(index.uri(path));
+    HttpResponse<byte[]> response = get(inRepository(path));
     assertEquals(301, response.statusCode(), path);
-    assertEquals(index.uri(target), index.uri(path).resolve(response.headers().firstValue("Location").orElseThrow()),
-        path);
+    URI location = response.uri().resolve(response.headers().firstValue("Location").orElseThrow());
+    assertEquals(nexus.anonymous().resolve(inRepository(target)), location, path);
   }
 
   private static JsonNode json(final String path) throws IOException {
-    HttpResponse<byte[]> response = index.get(index.uri(path));
+    HttpResponse<byte[]> response = get(inRepository(path));
     assertEquals(200, response.statusCode(), path);
     assertTrue(response.headers().firstValue("Content-Type").orElse("").startsWith("application/json"), path);
     return JSON.readTree(response.body());
   }
 
-  private static String contentType(final URI url) {
-    HttpResponse<byte[]> response = index.get(url);
-    assertEquals(200, response.statusCode(), url::toString);
+  private static String contentType(final String url) {
+    HttpResponse<byte[]> response = get(url);
+    assertEquals(200, response.statusCode(), url);
     return response.headers().firstValue("Content-Type").orElse("");
+  }
+
+  private static String inRepository(final String path) {
+    return "repository/" + repository + "/" + path;
+  }
+
+  /** The body of a file the index links to, which must be there. */
+  private static byte[] download(final String url) {
+    HttpResponse<byte[]> response = get(url);
+    assertEquals(200, response.statusCode(), url);
+    return response.body();
+  }
+
+  /** An anonymous GET, as pip's, of a URL or a path under Nexus's base, with these header names and values. */
+  private static HttpResponse<byte[]> get(final String url, final String... headers) {
+    HttpRequest.Builder request = nexus.anonymous().request(url).GET();
+    if (headers.length > 0) {
+      request.headers(headers);
+    }
+    return nexus.anonymous().send(request.build(), BodyHandlers.ofByteArray());
   }
 
   private static Set<String> filenames(final ProjectPage page) {
