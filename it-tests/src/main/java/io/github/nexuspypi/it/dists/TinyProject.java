@@ -1,5 +1,6 @@
 package io.github.nexuspypi.it.dists;
 
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,6 +16,8 @@ import java.util.stream.Collectors;
 public record TinyProject(String name, String version, String summary, Map<String, String> dependencies,
                           String requiresPython)
 {
+  private static final String SETUPTOOLS = buildSystem("\"setuptools>=61\", \"wheel\"", "setuptools.build_meta");
+
   public TinyProject {
     dependencies = Map.copyOf(dependencies);
   }
@@ -35,18 +38,29 @@ public record TinyProject(String name, String version, String summary, Map<Strin
 
   /** A setuptools project (PEP 621 metadata) in {@code dir}: what {@code python -m build} builds. */
   public Path writeSetuptools(final Path dir) {
-    return writeTree(dir, buildSystem("\"setuptools>=61\", \"wheel\"", "setuptools.build_meta") + pep621());
+    return writeTree(dir, SETUPTOOLS + pep621());
   }
 
   /**
-   * A pdm project: PEP 621 metadata built by pdm-pep517, the backend {@code pdm init} of pdm 2.2 writes. Debian's
-   * pdm ships that backend, so {@code pdm build --no-isolation} needs no index.
+   * A pdm project that takes every package, its build backend included, from {@code index}: a
+   * {@code [[tool.pdm.source]]} named {@code pypi} replaces pypi.org. Its backend is setuptools rather than pdm's
+   * own pdm-pep517, because without network a backend must come from {@code index} either way: pdm 2.2 installs
+   * missing build requirements from its sources even with {@code --no-isolation} (its builder looks for them only
+   * in the project's own environment, {@code pdm/builders/base.py}), and Debian ships pdm-pep517 unpacked, with no
+   * wheel to publish, while its setuptools and wheel wheels can be published to the repository first.
    */
-  public Path writePdm(final Path dir) {
-    return writeTree(dir, buildSystem("\"pdm-pep517>=1.0\"", "pdm.pep517.api") + pep621());
+  public Path writePdm(final Path dir, final URI index) {
+    return writeTree(dir, SETUPTOOLS + pep621() + "\n"
+        + "[[tool.pdm.source]]\n"
+        + "name = \"pypi\"\n"
+        + "url = \"" + index + "\"\n");
   }
 
-  /** A poetry project: poetry-core 1.4 reads only its own {@code [tool.poetry]} table, not PEP 621's. */
+  /**
+   * A poetry project: poetry-core 1.4 reads only its own {@code [tool.poetry]} table, not PEP 621's. poetry-core
+   * also leaves out of its archives what git ignores, so under an ignored folder (a build's {@code target/}) the
+   * tree must be a git repository of its own ({@code git init}), as a user's project is.
+   */
   public Path writePoetry(final Path dir) {
     String pyproject = "[tool.poetry]\n"
         + "name = \"" + name + "\"\n"

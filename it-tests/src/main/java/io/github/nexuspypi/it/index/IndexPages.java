@@ -83,8 +83,14 @@ public final class IndexPages
   }
 
   private HttpResponse<String> get(final String path, final String accept) {
-    return NexusHttp.expect(http.send(http.request(path).header("Accept", accept).GET().build(),
+    HttpResponse<String> page = NexusHttp.expect(http.send(http.request(path).header("Accept", accept).GET().build(),
         BodyHandlers.ofString()), 200);
+    // Clients drop a page of another type than they asked for (pip's "_NotAPIContent"), as if there were none.
+    String type = page.headers().firstValue("Content-Type").orElse("");
+    if (!type.startsWith(accept)) {
+      throw new AssertionError(page.uri() + " asked for as " + accept + " came as '" + type + "'");
+    }
+    return page;
   }
 
   private String rootPath() {

@@ -36,8 +36,12 @@ public final class PythonClients
 
   /** pip of this pyenv Python version, isolated from every configuration file and variable. */
   public List<String> pip(final String pythonVersion) {
-    return List.of(python(pythonVersion).toString(), "-m", "pip", "--isolated", "--no-cache-dir",
-        "--disable-pip-version-check");
+    return pipOf(python(pythonVersion));
+  }
+
+  /** pip of this interpreter, e.g. of a virtual environment a test made to install into, isolated as above. */
+  public static List<String> pipOf(final Path python) {
+    return List.of(python.toString(), "-m", "pip", "--isolated", "--no-cache-dir", "--disable-pip-version-check");
   }
 
   /** The interpreter of this run's virtual environment for a pyenv Python version, e.g. {@code 3.13.0}. */
@@ -83,11 +87,17 @@ public final class PythonClients
     return python;
   }
 
-  private Path createVirtualEnvironment(final String version) {
-    Path venv = root.resolve("venv").resolve(version);
-    IsolatedEnvironment setup = environment("venv-" + version);
-    setup.run(List.of(pyenvPython(version).toString(), "-m", "venv", venv.toString())).requireSuccess();
+  /**
+   * A new virtual environment of a pyenv Python version at {@code venv}, with the pip that version bundles, for a
+   * test that installs into it; returns its interpreter.
+   */
+  public static Path createVirtualEnvironment(final IsolatedEnvironment env, final String version, final Path venv) {
+    env.run(List.of(pyenvPython(version).toString(), "-m", "venv", venv.toString())).requireSuccess();
     return venv.resolve("bin/python");
+  }
+
+  private Path createVirtualEnvironment(final String version) {
+    return createVirtualEnvironment(environment("venv-" + version), version, root.resolve("venv").resolve(version));
   }
 
   private static Path debianProgram(final String file, final String debianPackage) {

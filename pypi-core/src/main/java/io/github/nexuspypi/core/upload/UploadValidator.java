@@ -57,6 +57,15 @@ public final class UploadValidator
     return parsed;
   }
 
+  /**
+   * The Python version the file is filed under, which the Warehouse JSON API shows as {@code python_version}: the
+   * form's {@code pyversion}, or {@code source} for an sdist sent without one (twine 4 and flit send none), as
+   * Warehouse fills it in.
+   */
+  public String pythonVersion(final UploadForm form, final DistributionFilename filename) {
+    return form.given("pyversion").orElse(filename.packageType() == PackageType.SDIST ? "source" : "");
+  }
+
   private static String required(final UploadForm form, final String field, final String label)
       throws UploadRejectedException
   {

@@ -142,6 +142,18 @@ class UploadValidatorTest
   }
 
   @ParameterizedTest
+  @EnumSource(ClientForms.class)
+  void filesAnSdistUnderSourceWhetherOrNotTheClientSaysSo(final ClientForms client) throws UploadRejectedException {
+    UploadForm sdist = client.form("demo", "1.0", SDIST, "source");
+    UploadForm wheel = client.form("demo", "1.0", BDIST_WHEEL, "py2.py3");
+    DistributionFilename sdistName = validator.checkForm(sdist, "demo-1.0.tar.gz");
+    DistributionFilename wheelName = validator.checkForm(wheel, "demo-1.0-py2.py3-none-any.whl");
+
+    assertEquals("source", validator.pythonVersion(sdist, sdistName));
+    assertEquals("py2.py3", validator.pythonVersion(wheel, wheelName));
+  }
+
+  @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
       "demo_pkg-1.0.0.tar.bz2|sdist|Invalid file extension: Use .tar.gz, .whl or .zip extension.",
       "demo_pkg-1.0.0-py3.6.egg|sdist|Invalid file extension: Use .tar.gz, .whl or .zip extension.",

@@ -39,7 +39,7 @@ public class DistributionPreparer
     }
     validator.checkMetadata(upload.form(), filename, inspected.metadata());
     return new PreparedDistribution(filename, version(filename), inspected,
-        upload.form().first("pyversion").orElse(""), upload.digests(), upload.size(), upload.file());
+        validator.pythonVersion(upload.form(), filename), upload.digests(), upload.size(), upload.file());
   }
 
   private static Version version(final DistributionFilename filename) throws UploadRejectedException {

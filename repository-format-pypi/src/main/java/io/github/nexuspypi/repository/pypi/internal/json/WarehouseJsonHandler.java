@@ -69,8 +69,7 @@ public class WarehouseJsonHandler
       return HttpResponses.notFound("No project '" + project + "' in this repository.");
     }
     Optional<WarehouseRelease> selected = requestedVersion.isPresent()
-        ? Version.tryParse(requestedVersion.get()).flatMap(release -> content.releaseVersion(project, release))
-            .map(releases::get)
+        ? release(releases, requestedVersion.get())
         : LatestRelease.select(releases.values());
     if (selected.isEmpty()) {
       return HttpResponses.notFound("No release '" + requestedVersion.orElse("") + "' of '" + project + "'.");
@@ -103,6 +102,19 @@ public class WarehouseJsonHandler
   private static WarehouseFile warehouseFile(final StoredFile file, final String repositoryUrl) {
     return WarehouseFile.of(file.link().toBuilder().url(repositoryUrl + file.path()).hashes(file.digests()).build(),
         file.packageType(), file.pythonVersion());
+  }
+
+  /**
+   * The release the URL names: the same version string, else the one equal to it under PEP 440, so that
+   * {@code 1.0} finds {@code 1.0.0} as on Warehouse.
+   */
+  private static Optional<WarehouseRelease> release(final Map<String, WarehouseRelease> releases,
+                                                    final String requested)
+  {
+    Optional<Version> wanted = Version.tryParse(requested);
+    return Optional.ofNullable(releases.get(requested)).or(() -> releases.values().stream()
+        .filter(release -> wanted.isPresent() && Version.tryParse(release.version()).equals(wanted))
+        .findFirst());
   }
 
   /** The selected release's own metadata: a wheel's if it has one, since an sdist's may be partly dynamic. */
