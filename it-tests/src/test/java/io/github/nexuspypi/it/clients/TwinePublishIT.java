@@ -167,6 +167,9 @@ class TwinePublishIT
       assertEquals(requiresDist.isEmpty() ? null : requiresDist, strings(info.get("requires_dist")));
       assertEquals(wheel.description(), info.get("description").asText());
       assertFiles(files, document.get("urls"));
+      // A repository has no web page per project or release: its links lead to the simple page and the JSON.
+      assertTrue(download(info.get("project_url").asText()).length > 0);
+      assertEquals(release, JSON.readTree(download(info.get("release_url").asText())));
     }
     assertFiles(files, whole.get("releases").get(version));
     assertEquals(1, whole.get("releases").size(), whole::toPrettyString);

@@ -21,7 +21,7 @@ final class WarehouseInfo
   }
 
   static void write(final CoreMetadata metadata, final WarehouseRelease release, final String projectUrl,
-                    final JsonGenerator json) throws IOException
+                    final String releaseUrl, final JsonGenerator json) throws IOException
   {
     json.writeObjectFieldStart("info");
     json.writeStringField("author", text(metadata, "Author"));
@@ -53,7 +53,7 @@ final class WarehouseInfo
     json.writeStringField("project_url", projectUrl);
     projectUrls(values(metadata, "Project-URL"), json);
     listOrNull("provides_extra", values(metadata, "Provides-Extra"), json);
-    json.writeStringField("release_url", projectUrl + release.version() + "/");
+    json.writeStringField("release_url", releaseUrl);
     listOrNull("requires_dist", values(metadata, "Requires-Dist"), json);
     json.writeStringField("requires_python", text(metadata, "Requires-Python"));
     json.writeStringField("summary", text(metadata, "Summary"));

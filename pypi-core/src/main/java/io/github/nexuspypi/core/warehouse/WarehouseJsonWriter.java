@@ -34,16 +34,10 @@ public final class WarehouseJsonWriter
   private static final DateTimeFormatter UPLOAD_TIME =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss").withZone(ZoneOffset.UTC);
 
-  private final String projectUrlBase;
+  private final WarehouseUrls urls;
 
-  /**
-   * @param projectUrlBase the URL that a project's normalised name + {@code /} is appended to for {@code
-   *                       package_url} and {@code project_url} (and name + version + {@code /} for {@code
-   *                       release_url}), ending in {@code /}: pypi.org's is {@code https://pypi.org/project/}; a
-   *                       repository without project pages may give its simple root, where that is the project page
-   */
-  public WarehouseJsonWriter(final String projectUrlBase) {
-    this.projectUrlBase = projectUrlBase.endsWith("/") ? projectUrlBase : projectUrlBase + "/";
+  public WarehouseJsonWriter(final WarehouseUrls urls) {
+    this.urls = urls;
   }
 
   /**
@@ -72,7 +66,8 @@ public final class WarehouseJsonWriter
   {
     try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
       json.writeStartObject();
-      WarehouseInfo.write(metadata, selected, projectUrlBase + ProjectName.normalize(metadata.name()) + "/", json);
+      String project = ProjectName.normalize(metadata.name());
+      WarehouseInfo.write(metadata, selected, urls.project(project), urls.release(project, selected.version()), json);
       json.writeNumberField("last_serial", lastSerial);
       if (releases != null) {
         json.writeObjectFieldStart("releases");

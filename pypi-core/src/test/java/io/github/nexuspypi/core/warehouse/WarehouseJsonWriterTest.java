@@ -77,7 +77,7 @@ class WarehouseJsonWriterTest
 
   private static final WarehouseRelease EMPTY = new WarehouseRelease("0.0.1", null, List.of());
 
-  private static final WarehouseJsonWriter WRITER = new WarehouseJsonWriter("https://nexus.example/simple");
+  private static final WarehouseJsonWriter WRITER = new WarehouseJsonWriter(WarehouseUrls.under("https://nexus.example/simple"));
 
   private static JsonNode project() throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -179,7 +179,7 @@ class WarehouseJsonWriterTest
         """.getBytes(StandardCharsets.UTF_8));
     ByteArrayOutputStream out = new ByteArrayOutputStream();
 
-    new WarehouseJsonWriter("https://pypi.example/project/").writeRelease(old,
+    new WarehouseJsonWriter(WarehouseUrls.under("https://pypi.example/project/")).writeRelease(old,
         new WarehouseRelease("0.1", Yank.WITHOUT_REASON, List.of()), 1L, out);
     JsonNode info = MAPPER.readTree(out.toByteArray()).get("info");
 

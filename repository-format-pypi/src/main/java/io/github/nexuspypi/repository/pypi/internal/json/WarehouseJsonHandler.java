@@ -75,7 +75,7 @@ public class WarehouseJsonHandler
       return HttpResponses.notFound("No release '" + requestedVersion.orElse("") + "' of '" + project + "'.");
     }
     CoreMetadata metadata = metadataOf(selected.get(), files, content);
-    WarehouseJsonWriter writer = new WarehouseJsonWriter(context.getRepository().getUrl() + PypiPaths.SIMPLE);
+    WarehouseJsonWriter writer = new WarehouseJsonWriter(new RepositoryUrls(context.getRepository().getUrl()));
     long lastSerial = files.files().stream()
         .mapToLong(file -> file.link().uploadTime().getEpochSecond()).max().orElse(0);
     ByteArrayOutputStream body = new ByteArrayOutputStream();
