@@ -65,13 +65,13 @@ public class MultipartUploadReader
           }
         }
         else if (part.isFormField()) {
-          String value = readField(part);
-          formBytes += value.length();
+          byte[] value = readField(part);
+          formBytes += value.length;
           if (formBytes > MAX_FORM_BYTES) {
             throw new UploadRejectedException(400, "The upload form is larger than " + megabytes(MAX_FORM_BYTES)
                 + " MiB without its file.");
           }
-          form.add(part.getFieldName(), value);
+          form.add(part.getFieldName(), new String(value, StandardCharsets.UTF_8));
         }
         else {
           // A legacy gpg_signature or a second file: not kept, but read so the request completes.
@@ -90,7 +90,7 @@ public class MultipartUploadReader
     return new ReceivedUpload(form, filename, file, digesting == null ? null : digesting.digests(), size);
   }
 
-  private static String readField(final PartPayload part) throws IOException, UploadRejectedException {
+  private static byte[] readField(final PartPayload part) throws IOException, UploadRejectedException {
     try (InputStream in = part.openInputStream()) {
       ByteArrayOutputStream value = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
@@ -102,7 +102,7 @@ public class MultipartUploadReader
         }
         value.write(buffer, 0, read);
       }
-      return value.toString(StandardCharsets.UTF_8);
+      return value.toByteArray();
     }
   }
 

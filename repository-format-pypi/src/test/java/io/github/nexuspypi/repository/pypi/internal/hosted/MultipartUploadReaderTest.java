@@ -140,6 +140,20 @@ class MultipartUploadReaderTest
     assertEquals("The upload form is larger than 16 MiB without its file.", refused.getMessage());
   }
 
+  @Test
+  void theFormLimitCountsBytesNotCharacters() throws Exception {
+    // Two bytes each in UTF-8: five fields at the field limit are 20 MiB, though only 10 Mi characters.
+    List<PartPayload> parts = new ArrayList<>();
+    String value = "\u00e9".repeat(MAX_FIELD_BYTES / 2);
+    for (int i = 0; i < 5; i++) {
+      parts.add(field("description", value));
+    }
+
+    UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> reader().read(parts));
+
+    assertEquals("The upload form is larger than 16 MiB without its file.", refused.getMessage());
+  }
+
   private static List<PartPayload> fieldsOfTotalSize(final int size) {
     List<PartPayload> parts = new ArrayList<>();
     String value = "d".repeat(MAX_FIELD_BYTES);
