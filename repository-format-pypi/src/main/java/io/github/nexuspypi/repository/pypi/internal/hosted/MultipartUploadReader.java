@@ -36,6 +36,9 @@ public class MultipartUploadReader
 
   static final int MAX_FORM_BYTES = 16 * 1024 * 1024;
 
+  // twine sends some 30 fields plus one per classifier and requirement; a body of many tiny parts is an attack.
+  static final int MAX_PARTS = 1000;
+
   private final Path temporaryDirectory;
 
   @Inject
@@ -54,8 +57,12 @@ public class MultipartUploadReader
     Path file = null;
     DigestingInputStream digesting = null;
     long size = 0;
+    int partCount = 0;
     try {
       for (PartPayload part : parts) {
+        if (++partCount > MAX_PARTS) {
+          throw new UploadRejectedException(400, "The upload has more than " + MAX_PARTS + " parts.");
+        }
         if (!part.isFormField() && FILE_FIELD.equals(part.getFieldName()) && file == null) {
           filename = part.getName();
           file = Files.createTempFile(temporaryDirectory, "pypi-upload-", ".part");

@@ -19,6 +19,7 @@ import static io.github.nexuspypi.repository.pypi.internal.hosted.FakePart.field
 import static io.github.nexuspypi.repository.pypi.internal.hosted.FakePart.file;
 import static io.github.nexuspypi.repository.pypi.internal.hosted.MultipartUploadReader.MAX_FIELD_BYTES;
 import static io.github.nexuspypi.repository.pypi.internal.hosted.MultipartUploadReader.MAX_FORM_BYTES;
+import static io.github.nexuspypi.repository.pypi.internal.hosted.MultipartUploadReader.MAX_PARTS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -152,6 +153,33 @@ class MultipartUploadReaderTest
     UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> reader().read(parts));
 
     assertEquals("The upload form is larger than 16 MiB without its file.", refused.getMessage());
+  }
+
+  @Test
+  void manyEmptyFieldsAreRefusedToo() throws Exception {
+    // Empty values weigh nothing in bytes, yet each one is kept: only their number bounds the memory they take.
+    List<PartPayload> parts = new ArrayList<>();
+    for (int i = 0; i <= MAX_PARTS; i++) {
+      parts.add(field("classifiers", ""));
+    }
+
+    UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> reader().read(parts));
+
+    assertEquals(400, refused.status());
+    assertEquals("The upload has more than " + MAX_PARTS + " parts.", refused.getMessage());
+  }
+
+  @Test
+  void anUploadMayHaveAsManyPartsAsTheLimit() throws Exception {
+    List<PartPayload> parts = new ArrayList<>();
+    parts.add(file("content", "demo-1.0.tar.gz", ABC));
+    while (parts.size() < MAX_PARTS) {
+      parts.add(field("classifiers", "Programming Language :: Python :: 3"));
+    }
+
+    try (ReceivedUpload upload = reader().read(parts)) {
+      assertEquals(MAX_PARTS - 1, upload.form().all("classifiers").size());
+    }
   }
 
   private static List<PartPayload> fieldsOfTotalSize(final int size) {
