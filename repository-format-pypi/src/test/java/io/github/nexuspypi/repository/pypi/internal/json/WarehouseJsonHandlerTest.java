@@ -152,6 +152,15 @@ class WarehouseJsonHandlerTest
   }
 
   @Test
+  void aReleaseWhoseWheelLostItsMetadataIsDescribedByAnotherFile() throws Exception {
+    // Deleting a .metadata file alone is allowed; the release still has the sdist's.
+    FluentAsset wheelMetadata = byPath.remove(PypiPaths.metadataOf(WHEEL_1_0));
+    stored.remove(wheelMetadata);
+
+    assertEquals("Built from the sdist", json(get("demo", "1.0")).at("/info/summary").asText());
+  }
+
+  @Test
   void aReleaseIsFoundByAnyEqualSpelling() throws Exception {
     assertEquals("1.0", json(get("demo", "1.0.0")).at("/info/version").asText());
   }
