@@ -36,6 +36,9 @@ public class MultipartUploadReader
 
   static final int MAX_FORM_BYTES = 16 * 1024 * 1024;
 
+  // twine sends some 30 fields plus one per classifier and requirement; a body of many tiny parts is an attack.
+  static final int MAX_PARTS = 1000;
+
   private final Path temporaryDirectory;
 
   @Inject
@@ -54,8 +57,12 @@ public class MultipartUploadReader
     Path file = null;
     DigestingInputStream digesting = null;
     long size = 0;
+    int partCount = 0;
     try {
       for (PartPayload part : parts) {
+        if (++partCount > MAX_PARTS) {
+          throw new UploadRejectedException(400, "The upload has more than " + MAX_PARTS + " parts.");
+        }
         if (!part.isFormField() && FILE_FIELD.equals(part.getFieldName()) && file == null) {
           filename = part.getName();
           file = Files.createTempFile(temporaryDirectory, "pypi-upload-", ".part");
@@ -65,13 +72,13 @@ public class MultipartUploadReader
           }
         }
         else if (part.isFormField()) {
-          String value = readField(part);
-          formBytes += value.length();
+          byte[] value = readField(part);
+          formBytes += value.length;
           if (formBytes > MAX_FORM_BYTES) {
             throw new UploadRejectedException(400, "The upload form is larger than " + megabytes(MAX_FORM_BYTES)
                 + " MiB without its file.");
           }
-          form.add(part.getFieldName(), value);
+          form.add(part.getFieldName(), new String(value, StandardCharsets.UTF_8));
         }
         else {
           // A legacy gpg_signature or a second file: not kept, but read so the request completes.
@@ -90,7 +97,7 @@ public class MultipartUploadReader
     return new ReceivedUpload(form, filename, file, digesting == null ? null : digesting.digests(), size);
   }
 
-  private static String readField(final PartPayload part) throws IOException, UploadRejectedException {
+  private static byte[] readField(final PartPayload part) throws IOException, UploadRejectedException {
     try (InputStream in = part.openInputStream()) {
       ByteArrayOutputStream value = new ByteArrayOutputStream();
       byte[] buffer = new byte[8192];
@@ -102,7 +109,7 @@ public class MultipartUploadReader
         }
         value.write(buffer, 0, read);
       }
-      return value.toString(StandardCharsets.UTF_8);
+      return value.toByteArray();
     }
   }
 

@@ -30,6 +30,7 @@ import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
 import io.github.nexuspypi.repository.pypi.internal.index.ProjectFiles;
 import io.github.nexuspypi.repository.pypi.internal.index.StoredFile;
 
+import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.http.HttpResponses;
 import org.sonatype.nexus.repository.view.ContentTypes;
 import org.sonatype.nexus.repository.view.Context;
@@ -117,19 +118,22 @@ public class WarehouseJsonHandler
         .findFirst());
   }
 
-  /** The selected release's own metadata: a wheel's if it has one, since an sdist's may be partly dynamic. */
+  /**
+   * The selected release's own metadata: a wheel's if it has one, since an sdist's may be partly dynamic; any file's
+   * whose {@code .metadata} is still stored, since one can be deleted alone.
+   */
   private static CoreMetadata metadataOf(final WarehouseRelease release, final ProjectFiles files,
                                          final PypiContentFacet content) throws IOException
   {
-    Optional<StoredFile> source = files.files().stream()
+    Optional<FluentAsset> metadata = files.files().stream()
         .filter(file -> file.version().equals(release.version()))
-        .min(Comparator.comparing(file -> PackageType.BDIST_WHEEL.formValue().equals(file.packageType()) ? 0 : 1));
-    if (source.isPresent()) {
-      var metadata = content.find(PypiPaths.metadataOf(source.get().path()));
-      if (metadata.isPresent()) {
-        try (InputStream in = metadata.get().download().openInputStream()) {
-          return CoreMetadata.parse(in.readAllBytes());
-        }
+        .sorted(Comparator.comparing(file -> PackageType.BDIST_WHEEL.formValue().equals(file.packageType()) ? 0 : 1))
+        .map(file -> content.find(PypiPaths.metadataOf(file.path())))
+        .flatMap(Optional::stream)
+        .findFirst();
+    if (metadata.isPresent()) {
+      try (InputStream in = metadata.get().download().openInputStream()) {
+        return CoreMetadata.parse(in.readAllBytes());
       }
     }
     throw new IOException("No stored metadata for release " + release.version() + " of " + files.project());

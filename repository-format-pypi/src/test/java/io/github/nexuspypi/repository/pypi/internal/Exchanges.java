@@ -1,0 +1,45 @@
+package io.github.nexuspypi.repository.pypi.internal;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+import org.sonatype.nexus.repository.Repository;
+import org.sonatype.nexus.repository.view.Context;
+import org.sonatype.nexus.repository.view.Request;
+import org.sonatype.nexus.repository.view.Response;
+import org.sonatype.nexus.repository.view.matchers.token.TokenMatcher;
+
+/**
+ * A request as a route hands it to its last handler, and the text that comes back.
+ */
+public final class Exchanges
+{
+  private Exchanges() {
+  }
+
+  /** The context with the tokens the route's {@link TokenMatcher} would have captured from the path. */
+  public static Context routed(final Repository repository, final Request request, final Map<String, String> tokens) {
+    Context context = new Context(repository, request);
+    context.getAttributes().set(TokenMatcher.State.class, new TokenMatcher.State()
+    {
+      @Override
+      public String pattern() {
+        return request.getPath();
+      }
+
+      @Override
+      public Map<String, String> getTokens() {
+        return tokens;
+      }
+    });
+    return context;
+  }
+
+  public static String text(final Response response) throws IOException {
+    try (InputStream in = response.getPayload().openInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,240 @@
+package io.github.nexuspypi.repository.pypi.internal.recipe;
+
+import java.util.Map;
+
+import io.github.nexuspypi.repository.pypi.internal.PackageHandler;
+import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
+import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
+import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
+import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
+import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
+import io.github.nexuspypi.repository.pypi.internal.hosted.UploadHandler;
+import io.github.nexuspypi.repository.pypi.internal.index.PypiHostedIndexFacet;
+import io.github.nexuspypi.repository.pypi.internal.index.SimpleIndexHandler;
+import io.github.nexuspypi.repository.pypi.internal.json.WarehouseJsonHandler;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
+import org.sonatype.nexus.repository.Repository;
+import org.sonatype.nexus.repository.content.browse.BrowseFacet;
+import org.sonatype.nexus.repository.content.search.SearchFacet;
+import org.sonatype.nexus.repository.http.HttpMethods;
+import org.sonatype.nexus.repository.http.HttpResponses;
+import org.sonatype.nexus.repository.http.PartialFetchHandler;
+import org.sonatype.nexus.repository.security.SecurityHandler;
+import org.sonatype.nexus.repository.types.HostedType;
+import org.sonatype.nexus.repository.view.ConfigurableViewFacet;
+import org.sonatype.nexus.repository.view.Context;
+import org.sonatype.nexus.repository.view.Handler;
+import org.sonatype.nexus.repository.view.Request;
+import org.sonatype.nexus.repository.view.Response;
+import org.sonatype.nexus.repository.view.handlers.ConditionalRequestHandler;
+import org.sonatype.nexus.repository.view.handlers.ContentHeadersHandler;
+import org.sonatype.nexus.repository.view.handlers.ExceptionHandler;
+import org.sonatype.nexus.repository.view.handlers.HandlerContributor;
+import org.sonatype.nexus.repository.view.handlers.LastDownloadedHandler;
+import org.sonatype.nexus.repository.view.handlers.TimingHandler;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.lenient;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+
+/**
+ * The hosted recipe's facets, and where its router sends each request, with the route's own matchers and the
+ * wrapping handlers passing every request on.
+ */
+@ExtendWith(MockitoExtension.class)
+class PypiHostedRecipeTest
+{
+  @Mock
+  private Repository repository;
+
+  @Mock
+  private PypiSecurityFacet securityFacet;
+
+  @Mock
+  private PypiContentFacetImpl contentFacet;
+
+  @Mock
+  private PypiMaintenanceFacet maintenanceFacet;
+
+  @Mock
+  private SearchFacet searchFacet;
+
+  @Mock
+  private BrowseFacet browseFacet;
+
+  @Mock
+  private PypiHostedFacet hostedFacet;
+
+  @Mock
+  private PypiHostedIndexFacet indexFacet;
+
+  @Mock
+  private TimingHandler timingHandler;
+
+  @Mock
+  private SecurityHandler securityHandler;
+
+  @Mock
+  private ExceptionHandler exceptionHandler;
+
+  @Mock
+  private HandlerContributor handlerContributor;
+
+  @Mock
+  private ConditionalRequestHandler conditionalRequestHandler;
+
+  @Mock
+  private PartialFetchHandler partialFetchHandler;
+
+  @Mock
+  private ContentHeadersHandler contentHeadersHandler;
+
+  @Mock
+  private LastDownloadedHandler lastDownloadedHandler;
+
+  @Mock
+  private SimpleIndexHandler simpleIndexHandler;
+
+  @Mock
+  private PackageHandler packageHandler;
+
+  @Mock
+  private WarehouseJsonHandler warehouseJsonHandler;
+
+  @Mock
+  private UploadHandler uploadHandler;
+
+  private final ConfigurableViewFacet viewFacet = new ConfigurableViewFacet();
+
+  private final PypiHostedRecipe recipe = new PypiHostedRecipe(new HostedType(), new PypiFormat());
+
+  @BeforeEach
+  void setUp() throws Exception {
+    recipe.securityFacet = () -> securityFacet;
+    recipe.viewFacet = () -> viewFacet;
+    recipe.contentFacet = () -> contentFacet;
+    recipe.maintenanceFacet = () -> maintenanceFacet;
+    recipe.searchFacet = () -> searchFacet;
+    recipe.browseFacet = () -> browseFacet;
+    recipe.hostedFacet = () -> hostedFacet;
+    recipe.indexFacet = () -> indexFacet;
+    recipe.timingHandler = passingOn(timingHandler);
+    recipe.securityHandler = passingOn(securityHandler);
+    recipe.exceptionHandler = passingOn(exceptionHandler);
+    recipe.handlerContributor = passingOn(handlerContributor);
+    recipe.conditionalRequestHandler = passingOn(conditionalRequestHandler);
+    recipe.partialFetchHandler = passingOn(partialFetchHandler);
+    recipe.contentHeadersHandler = passingOn(contentHeadersHandler);
+    recipe.lastDownloadedHandler = passingOn(lastDownloadedHandler);
+    recipe.simpleIndexHandler = answeringWithTokens(simpleIndexHandler, "simple");
+    recipe.packageHandler = answeringWithTokens(packageHandler, "package");
+    recipe.warehouseJsonHandler = answeringWithTokens(warehouseJsonHandler, "json");
+    recipe.uploadHandler = answeringWithTokens(uploadHandler, "upload");
+    recipe.apply(repository);
+    viewFacet.attach(repository);
+  }
+
+  private static <H extends Handler> H passingOn(final H handler) throws Exception {
+    lenient().when(handler.handle(any())).thenAnswer(call -> call.<Context>getArgument(0).proceed());
+    return handler;
+  }
+
+  /** The terminal handler answers with its name and the tokens the route captured. */
+  private static <H extends Handler> H answeringWithTokens(final H handler, final String name) throws Exception {
+    lenient().when(handler.handle(any())).thenAnswer(call -> {
+      Context context = call.getArgument(0);
+      Map<String, String> tokens = Map.of(
+          "project", RouteTokens.get(context, RouteTokens.PROJECT).orElse("-"),
+          "version", RouteTokens.get(context, RouteTokens.VERSION).orElse("-"));
+      return HttpResponses.ok(name + " " + tokens.get("project") + " " + tokens.get("version"));
+    });
+    return handler;
+  }
+
+  private String dispatch(final String method, final String path) throws Exception {
+    Response response = viewFacet.dispatch(new Request.Builder().action(method).path(path).build());
+    return response.getStatus().getCode() == 404 ? "404" : response.getStatus().getMessage();
+  }
+
+  @Test
+  void attachesEveryFacet() throws Exception {
+    verify(repository).attach(securityFacet);
+    verify(repository).attach(viewFacet);
+    verify(repository).attach(contentFacet);
+    verify(repository).attach(maintenanceFacet);
+    verify(repository).attach(searchFacet);
+    verify(repository).attach(browseFacet);
+    verify(repository).attach(hostedFacet);
+    verify(repository).attach(indexFacet);
+  }
+
+  @ParameterizedTest
+  @CsvSource(delimiter = '|', value = {
+      "GET  | /simple                                   | simple - -",
+      "GET  | /simple/                                  | simple - -",
+      "HEAD | /simple/                                  | simple - -",
+      "GET  | /simple/Foo.Bar                           | simple Foo.Bar -",
+      "GET  | /simple/foo-bar/                          | simple foo-bar -",
+      "GET  | /simple/-foo-/                            | simple -foo- -",
+      "GET  | /packages/foo/1.0/foo-1.0.tar.gz          | package foo 1.0",
+      "HEAD | /packages/foo/1.0/foo-1.0-py3-none-any.whl.metadata | package foo 1.0",
+      "GET  | /pypi/Foo/json                            | json Foo -",
+      "GET  | /pypi/foo/json/                           | json foo -",
+      "GET  | /pypi/foo/1.0/json                        | json foo 1.0",
+      "POST | /                                         | upload - -"
+  })
+  void routesEachRequestToItsHandler(final String method, final String path, final String expected)
+      throws Exception
+  {
+    assertEquals(expected, dispatch(method, path));
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/", "/simple/foo/bar/", "/simple//", "/packages/foo/1.0", "/packages/foo/1.0/a/b",
+      "/pypi/foo", "/pypi/foo/1.0/2.0/json", "/index.html"})
+  void answersOtherPathsWithNotFound(final String path) throws Exception {
+    assertEquals("404", dispatch(HttpMethods.GET, path));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"POST, /simple/", "PUT, /", "DELETE, /packages/foo/1.0/foo-1.0.tar.gz", "PUT, /packages/foo/1.0/x"})
+  void readRoutesServeOnlyReadsAndUploadsOnlyPost(final String method, final String path) throws Exception {
+    assertEquals("404", dispatch(method, path));
+  }
+
+  @Test
+  void everyRouteIsGuarded() throws Exception {
+    dispatch(HttpMethods.GET, "/simple/");
+    dispatch(HttpMethods.GET, "/packages/foo/1.0/foo-1.0.tar.gz");
+    dispatch(HttpMethods.GET, "/pypi/foo/json");
+    dispatch(HttpMethods.POST, "/");
+
+    verify(securityHandler, times(4)).handle(any());
+  }
+
+  @Test
+  void onlyFilesGetRangesAndDownloadStatistics() throws Exception {
+    dispatch(HttpMethods.GET, "/simple/foo/");
+    dispatch(HttpMethods.GET, "/pypi/foo/json");
+    dispatch(HttpMethods.POST, "/");
+
+    verify(partialFetchHandler, never()).handle(any());
+    verify(lastDownloadedHandler, never()).handle(any());
+
+    dispatch(HttpMethods.GET, "/packages/foo/1.0/foo-1.0.tar.gz");
+
+    verify(partialFetchHandler).handle(any());
+    verify(lastDownloadedHandler).handle(any());
+  }
+}
