@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Iterator;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -59,7 +60,9 @@ public class MultipartUploadReader
     long size = 0;
     int partCount = 0;
     try {
-      for (PartPayload part : parts) {
+      Iterator<PartPayload> iterator = parts.iterator();
+      while (hasNext(iterator)) {
+        PartPayload part = iterator.next();
         if (++partCount > MAX_PARTS) {
           throw new UploadRejectedException(400, "The upload has more than " + MAX_PARTS + " parts.");
         }
@@ -95,6 +98,17 @@ public class MultipartUploadReader
       throw e;
     }
     return new ReceivedUpload(form, filename, file, digesting == null ? null : digesting.digests(), size);
+  }
+
+  // Nexus's part iterator wraps a body that is not valid multipart in a RuntimeException: that is the client's fault.
+  private static boolean hasNext(final Iterator<PartPayload> iterator) throws UploadRejectedException {
+    try {
+      return iterator.hasNext();
+    }
+    catch (RuntimeException e) {
+      Throwable cause = e.getCause() != null ? e.getCause() : e;
+      throw new UploadRejectedException(400, "The multipart body could not be read: " + cause.getMessage());
+    }
   }
 
   private static byte[] readField(final PartPayload part) throws IOException, UploadRejectedException {

@@ -222,7 +222,7 @@ class MultipartUploadReaderTest
   }
 
   @Test
-  void theFileIsDeletedWhenTheRequestFailsOtherwise() throws Exception {
+  void aBodyThatIsNotMultipartIsTheClientsFaultAndTheFileIsDeleted() throws Exception {
     // Nexus reads the body part by part; a body cut short fails the next hasNext() with an unchecked exception.
     Iterable<PartPayload> parts = () -> new Iterator<>()
     {
@@ -243,8 +243,10 @@ class MultipartUploadReaderTest
       }
     };
 
-    assertThrows(RuntimeException.class, () -> reader().read(parts));
+    UploadRejectedException e = assertThrows(UploadRejectedException.class, () -> reader().read(parts));
 
+    assertEquals(400, e.status());
+    assertEquals("The multipart body could not be read: Stream ended unexpectedly", e.getMessage());
     SpoolDirectory.assertEmpty(temporary);
   }
 }
