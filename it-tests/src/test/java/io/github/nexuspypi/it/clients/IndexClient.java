@@ -95,6 +95,15 @@ public final class IndexClient
     return response.body();
   }
 
+  /** Where the project's page (JSON) links a file to, resolved against the page as pip resolves it. */
+  public URI fileUri(final String normalizedProject, final String filename) {
+    return page(normalizedProject, JSON).files().stream()
+        .filter(file -> file.filename().equals(filename))
+        .map(file -> URI.create(file.url()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(filename + " is not on the page of " + normalizedProject));
+  }
+
   /** An anonymous GET with these header names and values, redirects not followed. */
   public HttpResponse<byte[]> get(final URI url, final String... headers) {
     HttpRequest.Builder request = HttpRequest.newBuilder(url).GET();
