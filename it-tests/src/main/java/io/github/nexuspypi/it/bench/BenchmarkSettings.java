@@ -14,9 +14,9 @@ public record BenchmarkSettings(int rounds, Duration warmUp, Duration measured, 
 {
   public static BenchmarkSettings fromSystemProperties() {
     return new BenchmarkSettings(
-        Integer.getInteger("benchmark.rounds", 5),
-        Duration.ofSeconds(Integer.getInteger("benchmark.warmup.seconds", 2)),
-        Duration.ofSeconds(Integer.getInteger("benchmark.measure.seconds", 4)),
+        Integer.getInteger("benchmark.rounds", 9),
+        Duration.ofSeconds(Integer.getInteger("benchmark.warmup.seconds", 1)),
+        Duration.ofSeconds(Integer.getInteger("benchmark.measure.seconds", 2)),
         Arrays.stream(System.getProperty("benchmark.connections", "4,16").split(","))
             .map(String::strip)
             .map(Integer::valueOf)

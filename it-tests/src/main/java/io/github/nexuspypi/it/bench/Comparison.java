@@ -1,6 +1,7 @@
 package io.github.nexuspypi.it.bench;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -16,6 +17,11 @@ public record Comparison(String scenario, int connections, List<Round> rounds)
     /** The candidate's request rate over the baseline's: both sides serve the same bytes per request. */
     public double ratio() {
       return candidate.requestsPerSecond() / baseline.requestsPerSecond();
+    }
+
+    /** The candidate's server CPU time per request over the baseline's: below 1, the candidate costs less. */
+    public double cpuRatio() {
+      return candidate.serverCpuMillisPerRequest() / baseline.serverCpuMillisPerRequest();
     }
   }
 
@@ -44,9 +50,15 @@ public record Comparison(String scenario, int connections, List<Round> rounds)
   }
 
   public double medianRatio() {
-    double[] ratios = rounds.stream().mapToDouble(Round::ratio).sorted().toArray();
-    int middle = ratios.length / 2;
-    return ratios.length % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
+    return median(rounds.stream().mapToDouble(Round::ratio).toArray());
+  }
+
+  /**
+   * The median of the rounds' server CPU ratios: what a request costs the server, which the rest of the machine
+   * disturbs far less than it disturbs the rates.
+   */
+  public double medianCpuRatio() {
+    return median(rounds.stream().mapToDouble(Round::cpuRatio).toArray());
   }
 
   /** The largest share of the machine's cores the load generator used in any window of this comparison. */
@@ -56,5 +68,12 @@ public record Comparison(String scenario, int connections, List<Round> rounds)
         .mapToDouble(LoadResult::clientCores)
         .max()
         .orElse(0);
+  }
+
+  private static double median(final double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int middle = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 }

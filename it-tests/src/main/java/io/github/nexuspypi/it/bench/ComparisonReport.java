@@ -23,13 +23,14 @@ public final class ComparisonReport
 
   public String targets(final List<Target> targets) {
     MarkdownTable table = new MarkdownTable("target", "scenario", "connections",
-        "median " + candidate + " / " + baseline, "target", "result", "load generator (max cores)");
+        "median " + candidate + " / " + baseline + " rate", "target", "result",
+        "median " + candidate + " / " + baseline + " Nexus CPU per request", "load generator (max cores)");
     for (Target target : targets) {
       for (Comparison comparison : target.comparisons()) {
         double median = comparison.medianRatio();
         table.row(target.what(), comparison.scenario(), comparison.connections(), format("%.3f", median),
             format("≥ %.2f", target.minimum()), median >= target.minimum() ? "PASS" : "**FAIL**",
-            format("%.2f", comparison.maxClientCores()));
+            format("%.3f", comparison.medianCpuRatio()), format("%.2f", comparison.maxClientCores()));
       }
     }
     return table.toString();
