@@ -22,7 +22,7 @@ import java.util.zip.ZipOutputStream;
 public final class WheelBuilder
 {
   /** 1980-01-02, the earliest date a ZIP entry holds in every time zone. */
-  private static final long ENTRY_TIME = 315_619_200_000L;
+  static final long ENTRY_TIME = 315_619_200_000L;
 
   private final String name;
 

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,9 @@ import java.util.List;
  */
 public final class IndexPages
 {
-  private static final String HTML = "text/html";
+  public static final String HTML = "text/html";
 
-  private static final String JSON = "application/vnd.pypi.simple.v1+json";
+  public static final String JSON = "application/vnd.pypi.simple.v1+json";
 
   private final NexusHttp http;
 
@@ -56,6 +57,24 @@ public final class IndexPages
     catch (IOException e) {
       throw new UncheckedIOException("Cannot parse " + page.uri(), e);
     }
+  }
+
+  /** The project page asked for as {@link #HTML} or {@link #JSON}. */
+  public ProjectPage page(final String project, final String mediaType) {
+    return JSON.equals(mediaType) ? json(project) : html(project);
+  }
+
+  public URI projectUri(final String project) {
+    return http.resolve(projectPath(project));
+  }
+
+  /** Where the project's page (JSON) links a file to, resolved against the page as pip resolves it. */
+  public URI fileUri(final String project, final String filename) {
+    return json(project).files().stream()
+        .filter(file -> file.filename().equals(filename))
+        .map(file -> URI.create(file.url()))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError(filename + " is not on the page of " + project));
   }
 
   /** The status of {@code /simple/<project>/}: 200, or 404 for a project the repository does not hold. */

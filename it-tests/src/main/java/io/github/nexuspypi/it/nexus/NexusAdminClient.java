@@ -65,6 +65,31 @@ public final class NexusAdminClient
     NexusHttp.expect(http.json("DELETE", API + "repositories/" + encode(name), null), 204);
   }
 
+  /** A file blob store in its own folder under Nexus's blob directory; deleting it removes the folder. */
+  public void createFileBlobStore(final String name) {
+    ObjectNode blobStore = JSON.createObjectNode().put("name", name).put("path", name);
+    NexusHttp.expect(http.json("POST", API + "blobstores/file", blobStore.toString()), 204);
+  }
+
+  public void deleteBlobStore(final String name) {
+    NexusHttp.expect(http.json("DELETE", API + "blobstores/" + encode(name), null), 204);
+  }
+
+  /** Nexus's own heap gauges ({@code /service/metrics/data}, which needs {@code nx-metrics-all}). */
+  public HeapUsage heap() {
+    JsonNode gauges = parse(NexusHttp.expect(http.json("GET", "service/metrics/data", null), 200)).path("gauges");
+    return new HeapUsage(gauge(gauges, "jvm.memory.heap.used"), gauge(gauges, "jvm.memory.heap.committed"),
+        gauge(gauges, "jvm.memory.heap.max"));
+  }
+
+  private static long gauge(final JsonNode gauges, final String name) {
+    JsonNode value = gauges.path(name).path("value");
+    if (!value.canConvertToLong()) {
+      throw new IllegalStateException("Nexus's metrics have no gauge " + name + ": " + gauges.fieldNames());
+    }
+    return value.asLong();
+  }
+
   /** An active user of the local realm; {@code roles} are role ids such as {@code nx-anonymous}. */
   public void createUser(final String userId, final String password, final List<String> roles) {
     ObjectNode user = JSON.createObjectNode()

@@ -1,5 +1,6 @@
 package io.github.nexuspypi.it.nexus;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -46,6 +47,18 @@ public record RepositoryDefinition(String format, String type, String name, Stri
     ObjectNode root = common(name);
     members.forEach(root.putObject("group").putArray("memberNames")::add);
     return new RepositoryDefinition(format, "group", name, root.toString());
+  }
+
+  /** The same repository with its content in another blob store than {@code default}. */
+  public RepositoryDefinition inBlobStore(final String blobStore) {
+    try {
+      ObjectNode root = (ObjectNode) JSON.readTree(json);
+      storage(root).put("blobStoreName", blobStore);
+      return new RepositoryDefinition(format, type, name, root.toString());
+    }
+    catch (JsonProcessingException e) {
+      throw new IllegalStateException("The definition of " + name + " is not JSON: " + json, e);
+    }
   }
 
   private static ObjectNode common(final String name) {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -93,6 +94,23 @@ class DistributionBuildersTest
     ProcessResult listing = python(READ_SDIST, sdist.writeTo(dir)).requireSuccess();
     assertFalse(listing.output().contains("PKG-INFO"), listing.output());
     assertTrue(listing.output().lines().anyMatch("../escape.txt"::equals), listing.output());
+  }
+
+  @Test
+  void aLargeWheelIsWrittenFromItsSeedAndPassesItsOwnRecord() throws Exception {
+    // More than one generated chunk, and not a whole number of them, nor of the longs they are made of.
+    long payload = 2 * 1024 * 1024 + 5;
+    Path wheel = LargeWheel.write(dir, "Large.Wheel", "3.0", payload, 7);
+    Path again = LargeWheel.write(dir.resolve("again"), "Large.Wheel", "3.0", payload, 7);
+
+    ProcessResult read = python(READ_WHEEL, wheel).requireSuccess();
+
+    assertEquals("large_wheel-3.0-py3-none-any.whl", wheel.getFileName().toString());
+    assertEquals(new String(CoreMetadataText.of("Large.Wheel", "3.0").toBytes(), StandardCharsets.UTF_8),
+        read.output());
+    assertEquals("Large.Wheel", inspect(wheel).metadata().name());
+    assertTrue(Files.size(wheel) > payload, () -> "stored, not compressed: " + wheel);
+    assertEquals(-1, Files.mismatch(wheel, again));
   }
 
   private InspectedDistribution inspect(final Path file) throws Exception {

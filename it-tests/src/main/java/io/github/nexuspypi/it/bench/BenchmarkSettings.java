@@ -1,0 +1,32 @@
+package io.github.nexuspypi.it.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * How long and how hard a benchmark measures, and where it records its results; each can be changed with a system
+ * property of the same name, e.g. {@code -Dbenchmark.rounds=5}.
+ */
+public record BenchmarkSettings(int rounds, Duration warmUp, Duration measured, List<Integer> connections,
+                                Path report)
+{
+  public static BenchmarkSettings fromSystemProperties() {
+    return new BenchmarkSettings(
+        Integer.getInteger("benchmark.rounds", 9),
+        Duration.ofSeconds(Integer.getInteger("benchmark.warmup.seconds", 1)),
+        Duration.ofSeconds(Integer.getInteger("benchmark.measure.seconds", 2)),
+        Arrays.stream(System.getProperty("benchmark.connections", "4,16").split(","))
+            .map(String::strip)
+            .map(Integer::valueOf)
+            .toList(),
+        Path.of(System.getProperty("benchmark.report", "target/benchmarks.md")).toAbsolutePath());
+  }
+
+  /** The settings as a reader of the results needs them to judge the numbers. */
+  public String describe() {
+    return rounds + " rounds per comparison, each side " + warmUp.toSeconds() + " s warm-up then "
+        + measured.toSeconds() + " s measured, with " + connections + " concurrent connections";
+  }
+}

@@ -1,0 +1,158 @@
+package io.github.nexuspypi.it.bench;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * A closed-loop HTTP load generator: a fixed number of connections, each sending the same GET again as soon as the
+ * previous answer is read, first for a warm-up, then for a measured window. Bodies are counted, not kept, so the
+ * client spends as little as it can per byte; every answer must have the expected status and length, or the run
+ * fails.
+ */
+public final class HttpLoad
+{
+  // HTTP/1.1 as pip and most clients speak it, and no h2c upgrade attempt that one side might treat differently.
+  private final HttpClient client = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .followRedirects(HttpClient.Redirect.NEVER)
+      .connectTimeout(Duration.ofSeconds(10))
+      .build();
+
+  private final ProcessHandle server;
+
+  /** {@code server} is the process whose CPU time each result reports. */
+  public HttpLoad(final ProcessHandle server) {
+    this.server = server;
+  }
+
+  public LoadResult run(final HttpRequest request, final long expectedLength, final int connections,
+                        final Duration warmUp, final Duration measured)
+  {
+    LongAdder requests = new LongAdder();
+    LongAdder bytes = new LongAdder();
+    AtomicReference<String> failure = new AtomicReference<>();
+    CountDownLatch failed = new CountDownLatch(1);
+    List<Thread> workers = new ArrayList<>();
+    for (int i = 0; i < connections; i++) {
+      Thread worker = new Thread(() -> {
+        while (failure.get() == null && !Thread.currentThread().isInterrupted()) {
+          String problem = exchange(request, expectedLength);
+          if (Thread.currentThread().isInterrupted()) {
+            return;
+          }
+          if (problem != null) {
+            failure.compareAndSet(null, problem);
+            failed.countDown();
+            return;
+          }
+          requests.increment();
+          bytes.add(expectedLength);
+        }
+      }, "http-load-" + i);
+      worker.start();
+      workers.add(worker);
+    }
+    try {
+      boolean stoppedEarly = failed.await(warmUp.toNanos(), TimeUnit.NANOSECONDS);
+      Sample start = sample(requests, bytes);
+      stoppedEarly = stoppedEarly || failed.await(measured.toNanos(), TimeUnit.NANOSECONDS);
+      Sample end = sample(requests, bytes);
+      workers.forEach(Thread::interrupt);
+      for (Thread worker : workers) {
+        worker.join();
+      }
+      if (stoppedEarly || failure.get() != null) {
+        throw new AssertionError("GET " + request.uri() + ": " + failure.get());
+      }
+      return end.minus(start);
+    }
+    catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while loading " + request.uri(), e);
+    }
+  }
+
+  /** One request; null when it answered as expected, else what was wrong. */
+  private String exchange(final HttpRequest request, final long expectedLength) {
+    try {
+      HttpResponse<Long> response = client.send(request, info -> new CountingSubscriber());
+      if (response.statusCode() != 200 || response.body() != expectedLength) {
+        return "status " + response.statusCode() + " with " + response.body() + " bytes, expected 200 with "
+            + expectedLength;
+      }
+      return null;
+    }
+    catch (IOException e) {
+      return e.toString();
+    }
+    catch (InterruptedException e) {
+      // Interrupted at the end of the run: the request in flight is not counted, and is no failure.
+      Thread.currentThread().interrupt();
+      return null;
+    }
+  }
+
+  private Sample sample(final LongAdder requests, final LongAdder bytes) {
+    return new Sample(requests.sum(), bytes.sum(), System.nanoTime(), cpu(server), cpu(ProcessHandle.current()));
+  }
+
+  private static Duration cpu(final ProcessHandle process) {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  private record Sample(long requests, long bytes, long nanos, Duration serverCpu, Duration clientCpu)
+  {
+    LoadResult minus(final Sample start) {
+      return new LoadResult(requests - start.requests, bytes - start.bytes, Duration.ofNanos(nanos - start.nanos),
+          serverCpu.minus(start.serverCpu), clientCpu.minus(start.clientCpu));
+    }
+  }
+
+  /** Counts a body's bytes without copying them out of the client's buffers. */
+  private static final class CountingSubscriber implements HttpResponse.BodySubscriber<Long>
+  {
+    private final CompletableFuture<Long> total = new CompletableFuture<>();
+
+    private long count;
+
+    @Override
+    public CompletionStage<Long> getBody() {
+      return total;
+    }
+
+    @Override
+    public void onSubscribe(final Flow.Subscription subscription) {
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(final List<ByteBuffer> buffers) {
+      for (ByteBuffer buffer : buffers) {
+        count += buffer.remaining();
+      }
+    }
+
+    @Override
+    public void onError(final Throwable error) {
+      total.completeExceptionally(error);
+    }
+
+    @Override
+    public void onComplete() {
+      total.complete(count);
+    }
+  }
+}

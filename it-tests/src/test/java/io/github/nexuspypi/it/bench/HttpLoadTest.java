@@ -1,0 +1,86 @@
+package io.github.nexuspypi.it.bench;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HttpLoadTest
+{
+  private static final Duration WINDOW = Duration.ofMillis(300);
+
+  private final HttpServer server = start();
+
+  @AfterEach
+  void stop() {
+    server.stop(0);
+  }
+
+  @Test
+  void countsCompletedRequestsAndTheirBytes() {
+    serve("/file", 200, new byte[1000]);
+
+    LoadResult result = new HttpLoad(ProcessHandle.current()).run(get("/file"), 1000, 2, WINDOW, WINDOW);
+
+    assertTrue(result.requests() > 0, result::toString);
+    assertEquals(1000 * result.requests(), result.bytes());
+  }
+
+  @Test
+  void aBodyOfAnotherLengthFailsTheRun() {
+    serve("/short", 200, new byte[999]);
+
+    AssertionError failure = assertThrows(AssertionError.class,
+        () -> new HttpLoad(ProcessHandle.current()).run(get("/short"), 1000, 2, WINDOW, WINDOW));
+
+    assertTrue(failure.getMessage().contains("status 200 with 999 bytes, expected 200 with 1000"),
+        failure::getMessage);
+  }
+
+  @Test
+  void anotherStatusFailsTheRun() {
+    serve("/missing", 404, new byte[1000]);
+
+    AssertionError failure = assertThrows(AssertionError.class,
+        () -> new HttpLoad(ProcessHandle.current()).run(get("/missing"), 1000, 1, WINDOW, WINDOW));
+
+    assertTrue(failure.getMessage().contains("status 404"), failure::getMessage);
+  }
+
+  private void serve(final String path, final int status, final byte[] body) {
+    server.createContext(path, exchange -> {
+      exchange.sendResponseHeaders(status, body.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(body);
+      }
+    });
+  }
+
+  private HttpRequest get(final String path) {
+    return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path)).build();
+  }
+
+  private static HttpServer start() {
+    try {
+      HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+      server.setExecutor(Executors.newFixedThreadPool(4));
+      server.start();
+      return server;
+    }
+    catch (IOException e) {
+      throw new IllegalStateException("Cannot start a server on the loopback interface", e);
+    }
+  }
+}
