@@ -65,7 +65,7 @@ public final class NexusAdminClient
     NexusHttp.expect(http.json("DELETE", API + "repositories/" + encode(name), null), 204);
   }
 
-  /** A file blob store in its own folder under Nexus's blob directory; deleting it removes the folder. */
+  /** A file blob store in {@code <data dir>/blobs/<name>}. */
   public void createFileBlobStore(final String name) {
     ObjectNode blobStore = JSON.createObjectNode().put("name", name).put("path", name);
     NexusHttp.expect(http.json("POST", API + "blobstores/file", blobStore.toString()), 204);
@@ -150,12 +150,6 @@ public final class NexusAdminClient
 
   public void deleteAsset(final String assetId) {
     NexusHttp.expect(http.json("DELETE", API + "assets/" + encode(assetId), null), 204);
-  }
-
-  /** A file blob store in {@code <data dir>/blobs/<name>}. */
-  public void createFileBlobStore(final String name) {
-    ObjectNode blobStore = JSON.createObjectNode().put("name", name).put("path", name);
-    NexusHttp.expect(http.json("POST", API + "blobstores/file", blobStore.toString()), 204);
   }
 
   /**
