@@ -14,6 +14,7 @@ import io.github.nexuspypi.repository.pypi.internal.PypiResponses;
 import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
 
 import org.sonatype.nexus.repository.http.HttpResponses;
+import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.Context;
 import org.sonatype.nexus.repository.view.Handler;
 import org.sonatype.nexus.repository.view.Response;
@@ -40,7 +41,7 @@ public class SimpleIndexHandler
       if (!trailingSlash) {
         return PypiResponses.movedPermanently(baseUrl + PypiPaths.SIMPLE);
       }
-      return page(context.getRepository().facet(PypiIndexFacet.class).rootPage(format(context)));
+      return page(context.getRepository().facet(PypiIndexFacet.class).rootPage(context, format(context)));
     }
     String name = requested.get();
     if (!ProjectName.isValid(name)) {
@@ -50,7 +51,7 @@ public class SimpleIndexHandler
     if (!project.equals(name) || !trailingSlash) {
       return PypiResponses.movedPermanently(baseUrl + PypiPaths.SIMPLE + project + "/");
     }
-    return context.getRepository().facet(PypiIndexFacet.class).projectPage(project, format(context))
+    return context.getRepository().facet(PypiIndexFacet.class).projectPage(context, project, format(context))
         .map(SimpleIndexHandler::page)
         .orElseGet(() -> HttpResponses.notFound("No project '" + project + "' in this repository."));
   }
@@ -59,8 +60,8 @@ public class SimpleIndexHandler
     return SimpleFormat.negotiate(context.getRequest().getHeaders().get(HttpHeaders.ACCEPT));
   }
 
-  private static Response page(final RenderedPage page) {
-    Response response = HttpResponses.ok(page.toContent());
+  private static Response page(final Content page) {
+    Response response = HttpResponses.ok(page);
     // One URL answers HTML or JSON: caches between client and Nexus must key on Accept.
     response.getHeaders().set(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     return response;
