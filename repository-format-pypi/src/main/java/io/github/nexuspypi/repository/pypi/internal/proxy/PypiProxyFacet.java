@@ -12,6 +12,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import javax.annotation.Nonnull;
 import javax.annotation.Nullable;
@@ -83,14 +85,53 @@ public class PypiProxyFacet
   // numpy's JSON page on pypi.org is a few MiB: this bounds a hostile upstream, not a real one.
   private static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
 
+  // Readers stay this far behind a download until the file is verified, so a refused one never reaches a client
+  // whole.
+  private static final long HOLD_BACK = 64 * 1024;
+
   private final Path temporaryDirectory;
 
   private final UpstreamRoot upstreamRoot;
+
+  private final InFlightDownloads inFlight = new InFlightDownloads();
+
+  private ExecutorService downloadThreads;
 
   @Inject
   public PypiProxyFacet(final ApplicationDirectories directories) {
     this.temporaryDirectory = directories.getTemporaryDirectory().toPath();
     this.upstreamRoot = new UpstreamRoot(temporaryDirectory);
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    super.doStart();
+    String name = "pypi-proxy-download-" + getRepository().getName();
+    downloadThreads = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    downloadThreads.shutdown();
+    super.doStop();
+  }
+
+  /**
+   * A file not yet cached is served while it downloads, and requests that come meanwhile follow the same download.
+   * Everything else, a cached file due for revalidation included, takes Nexus's usual fetch-then-serve path.
+   */
+  @Nullable
+  @Override
+  protected Content doGet(final Context context, @Nullable final Content stale) throws IOException {
+    ProxyTarget target = target(context);
+    if (target.kind() != Kind.FILE || stale != null) {
+      return super.doGet(context, stale);
+    }
+    return inFlight.follow(target.path(), () -> startDownload(context, target));
   }
 
   /** A project's upstream page as kept, fetched or refreshed as its age requires; empty when upstream has none. */
@@ -147,11 +188,8 @@ public class PypiProxyFacet
     if (target.isIndex()) {
       return super.fetch(context, stale);
     }
-    // Only files the project's page lists, at the path the proxy gives them, are fetched.
-    Optional<DistributionLink> link = pageContent(context, target.project())
-        .flatMap(kept -> find(kept, target.filename()));
-    if (link.isEmpty() || !ProxiedLinks.filePath(target.project(), target.filename())
-        .equals(target.distributionPath())) {
+    Optional<DistributionLink> link = linkFor(context, target);
+    if (link.isEmpty()) {
       return null;
     }
     context.getAttributes().set(DistributionLink.class, link.get());
@@ -173,7 +211,66 @@ public class PypiProxyFacet
       case PAGE:
         return storePage(target, content);
       default:
-        return storeFile(target, context.getAttributes().require(DistributionLink.class), content);
+        try (TempBlob blob = content().blobs().ingest(content, HASHING)) {
+          return storeFile(target, context.getAttributes().require(DistributionLink.class), blob, content);
+        }
+    }
+  }
+
+  /** Only files the project's page lists, at the path the proxy gives them, are fetched. */
+  private Optional<DistributionLink> linkFor(final Context context, final ProxyTarget target) throws IOException {
+    if (!ProxiedLinks.filePath(target.project(), target.filename()).equals(target.distributionPath())) {
+      return Optional.empty();
+    }
+    return pageContent(context, target.project()).flatMap(kept -> find(kept, target.filename()));
+  }
+
+  @Nullable
+  private Content startDownload(final Context context, final ProxyTarget target) throws IOException {
+    Optional<DistributionLink> link = linkFor(context, target);
+    if (link.isEmpty()) {
+      return null;
+    }
+    Content remote = fetch(link.get().url(), context, null);
+    if (remote == null) {
+      return null;
+    }
+    GrowingFile file = new GrowingFile(Files.createTempFile(temporaryDirectory, "pypi-download-", ".part"),
+        HOLD_BACK);
+    downloadThreads.execute(() -> download(target, link.get(), remote, file));
+    return new Content(remote, new GrowingPayload(file, remote.getSize(), remote.getContentType(),
+        () -> content().find(target.path()).orElseThrow(() -> new IOException(target.path() + " is gone"))
+            .download().openInputStream()));
+  }
+
+  private void download(final ProxyTarget target, final DistributionLink link, final Content remote,
+                        final GrowingFile file)
+  {
+    try (InputStream in = remote.openInputStream()) {
+      byte[] buffer = new byte[64 * 1024];
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        file.write(buffer, 0, read);
+      }
+      file.closeWriter();
+      try (TempBlob blob = content().blobs().ingest(file.file(), remote.getContentType(), HASHING, false)) {
+        storeFile(target, link, blob, remote);
+      }
+      file.finish();
+    }
+    catch (IOException | RuntimeException e) {
+      log.warn("Proxy {} could not fetch {} from {}: {}", getRepository().getName(), target.path(), link.url(),
+          e.toString());
+      file.fail(e instanceof IOException ? (IOException) e : new IOException(e.getMessage(), e));
+    }
+    finally {
+      inFlight.ended(target.path());
+      try {
+        remote.close();
+      }
+      catch (IOException e) {
+        log.debug("Closing the upstream answer for {}", target.path(), e);
+      }
     }
   }
 
@@ -192,24 +289,22 @@ public class PypiProxyFacet
     }
   }
 
-  private Content storeFile(final ProxyTarget target, final DistributionLink link, final Content fetched)
-      throws IOException
+  private Content storeFile(final ProxyTarget target, final DistributionLink link, final TempBlob blob,
+                            final Content fetched) throws IOException
   {
     boolean metadata = target.kind() == Kind.METADATA;
-    try (TempBlob blob = content().blobs().ingest(fetched, HASHING)) {
-      UpstreamHashes.verify(metadata && link.coreMetadata() != null ? link.coreMetadata().hashes()
-          : metadata ? Map.of() : link.hashes(), blob.getHashes(), target.path());
-      Map<String, Object> attributes = new HashMap<>();
-      attributes.put(P_FILENAME, metadata ? target.filename() + PypiPaths.METADATA_SUFFIX : target.filename());
-      attributes.put(P_SHA256, blob.getHashes().get(SHA256).toString());
-      attributes.put(P_SIZE, blob.getBlob().getMetrics().getContentSize());
-      if (!metadata && link.requiresPython() != null) {
-        attributes.put(P_REQUIRES_PYTHON, link.requiresPython());
-      }
-      String version = PypiPaths.versionOf(target.path()).orElse(ProxiedLinks.NO_VERSION);
-      return content().storeFetched(target.path(), metadata ? KIND_METADATA : KIND_DISTRIBUTION,
-          Optional.of(new Release(target.project(), version)), blob, attributes, fetched).download();
+    UpstreamHashes.verify(metadata && link.coreMetadata() != null ? link.coreMetadata().hashes()
+        : metadata ? Map.of() : link.hashes(), blob.getHashes(), target.path());
+    Map<String, Object> attributes = new HashMap<>();
+    attributes.put(P_FILENAME, metadata ? target.filename() + PypiPaths.METADATA_SUFFIX : target.filename());
+    attributes.put(P_SHA256, blob.getHashes().get(SHA256).toString());
+    attributes.put(P_SIZE, blob.getBlob().getMetrics().getContentSize());
+    if (!metadata && link.requiresPython() != null) {
+      attributes.put(P_REQUIRES_PYTHON, link.requiresPython());
     }
+    String version = PypiPaths.versionOf(target.path()).orElse(ProxiedLinks.NO_VERSION);
+    return content().storeFetched(target.path(), metadata ? KIND_METADATA : KIND_DISTRIBUTION,
+        Optional.of(new Release(target.project(), version)), blob, attributes, fetched).download();
   }
 
   /** PEP 658 for a wheel whose upstream offers no metadata file: its own METADATA, read from the cached wheel. */
