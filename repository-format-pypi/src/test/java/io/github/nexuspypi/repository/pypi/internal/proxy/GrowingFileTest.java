@@ -64,8 +64,10 @@ class GrowingFileTest
   void everyReaderGetsTheWholeFileOnceItIsAccepted() throws Exception {
     GrowingFile file = growing();
     byte[] content = bytes(50_000);
-    Future<byte[]> first = readers.submit(() -> readAll(file));
-    Future<byte[]> second = readers.submit(() -> readAll(file));
+    InputStream firstIn = file.open();
+    InputStream secondIn = file.open();
+    Future<byte[]> first = readers.submit(() -> readAll(firstIn));
+    Future<byte[]> second = readers.submit(() -> readAll(secondIn));
     for (int offset = 0; offset < content.length; offset += 7_000) {
       file.write(content, offset, Math.min(7_000, content.length - offset));
     }
@@ -127,8 +129,8 @@ class GrowingFileTest
     assertFalse(Files.exists(file.file()));
   }
 
-  private static byte[] readAll(final GrowingFile file) throws IOException {
-    try (InputStream in = file.open()) {
+  private static byte[] readAll(final InputStream opened) throws IOException {
+    try (InputStream in = opened) {
       return in.readAllBytes();
     }
   }
