@@ -47,16 +47,29 @@ public final class SimpleHtmlWriter
   }
 
   public static void writeIndex(final Iterator<ProjectListEntry> projects, final Writer out) throws IOException {
-    head("Simple index", out);
-    while (projects.hasNext()) {
-      ProjectListEntry project = projects.next();
-      out.write("    <a href=\"");
-      HtmlEntities.escape(project.normalizedName() + "/", out);
-      out.write("\">");
-      HtmlEntities.escape(project.name(), out);
-      out.write("</a>\n");
+    try (ProjectListWriter list = projectList(out)) {
+      list.addAll(projects);
     }
-    tail(out);
+  }
+
+  static ProjectListWriter projectList(final Writer out) throws IOException {
+    head("Simple index", out);
+    return new ProjectListWriter()
+    {
+      @Override
+      public void add(final ProjectListEntry project) throws IOException {
+        out.write("    <a href=\"");
+        HtmlEntities.escape(project.normalizedName() + "/", out);
+        out.write("\">");
+        HtmlEntities.escape(project.name(), out);
+        out.write("</a>\n");
+      }
+
+      @Override
+      public void close() throws IOException {
+        tail(out);
+      }
+    };
   }
 
   private static void link(final DistributionLink file, final Writer out) throws IOException {

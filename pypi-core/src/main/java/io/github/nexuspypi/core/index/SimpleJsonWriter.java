@@ -46,18 +46,32 @@ public final class SimpleJsonWriter
   public static void writeIndex(final Iterator<ProjectListEntry> projects, final OutputStream out)
       throws IOException
   {
-    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      json.writeStartObject();
-      meta(RepositoryVersion.CURRENT, json);
-      json.writeArrayFieldStart("projects");
-      while (projects.hasNext()) {
+    try (ProjectListWriter list = projectList(out)) {
+      list.addAll(projects);
+    }
+  }
+
+  static ProjectListWriter projectList(final OutputStream out) throws IOException {
+    JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8);
+    json.writeStartObject();
+    meta(RepositoryVersion.CURRENT, json);
+    json.writeArrayFieldStart("projects");
+    return new ProjectListWriter()
+    {
+      @Override
+      public void add(final ProjectListEntry project) throws IOException {
         json.writeStartObject();
-        json.writeStringField("name", projects.next().name());
+        json.writeStringField("name", project.name());
         json.writeEndObject();
       }
-      json.writeEndArray();
-      json.writeEndObject();
-    }
+
+      @Override
+      public void close() throws IOException {
+        json.writeEndArray();
+        json.writeEndObject();
+        json.close();
+      }
+    };
   }
 
   private static void meta(final String apiVersion, final JsonGenerator json) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.nexuspypi.repository.pypi;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Stream;
@@ -11,6 +12,8 @@ import org.sonatype.nexus.repository.Facet;
 import org.sonatype.nexus.repository.config.WritePolicy;
 import org.sonatype.nexus.repository.content.facet.ContentFacet;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
+import org.sonatype.nexus.repository.view.Content;
+import org.sonatype.nexus.repository.view.payloads.TempBlob;
 
 /**
  * Storage of a PyPI repository: one component per release (normalised project name + version), whose assets are
@@ -38,4 +41,33 @@ public interface PypiContentFacet
 
   /** Stores the file and its metadata as one release's assets, replacing a file of the same name. */
   FluentAsset store(PreparedDistribution distribution) throws IOException;
+
+  /**
+   * Stores what a proxy fetched, marked as cached with the fetched content's cache details.
+   *
+   * @param release the release the asset belongs to (normalised project and version), or none for a cached page
+   */
+  FluentAsset storeFetched(String path, String kind, Optional<Release> release, TempBlob blob,
+                           Map<String, Object> attributes, Content fetched);
+
+  /** A release's coordinates: normalised project name and version. */
+  final class Release
+  {
+    private final String project;
+
+    private final String version;
+
+    public Release(final String project, final String version) {
+      this.project = project;
+      this.version = version;
+    }
+
+    public String project() {
+      return project;
+    }
+
+    public String version() {
+      return version;
+    }
+  }
 }

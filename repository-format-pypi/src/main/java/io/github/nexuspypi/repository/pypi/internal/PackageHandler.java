@@ -8,12 +8,9 @@ import io.github.nexuspypi.repository.pypi.PypiContentFacet;
 
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.http.HttpResponses;
-import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.Context;
 import org.sonatype.nexus.repository.view.Handler;
 import org.sonatype.nexus.repository.view.Response;
-
-import com.google.common.net.HttpHeaders;
 
 /**
  * {@code /packages/<project>/<version>/<file>} and its {@code .metadata}: the stored bytes. Ranges, conditional
@@ -30,14 +27,7 @@ public class PackageHandler
     String path = context.getRequest().getPath();
     return context.getRepository().facet(PypiContentFacet.class).find(path)
         .map(FluentAsset::download)
-        .map(PackageHandler::ok)
+        .map(HttpResponses::ok)
         .orElseGet(() -> HttpResponses.notFound(path));
-  }
-
-  private static Response ok(final Content content) {
-    Response response = HttpResponses.ok(content);
-    // poetry's and pip's lazy wheel reading ask for ranges only where a server says it serves them.
-    response.getHeaders().set(HttpHeaders.ACCEPT_RANGES, "bytes");
-    return response;
   }
 }

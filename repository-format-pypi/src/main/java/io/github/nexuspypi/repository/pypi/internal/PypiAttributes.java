@@ -12,6 +12,12 @@ public final class PypiAttributes
 
   public static final String KIND_METADATA = "metadata";
 
+  /** A proxy's copy of an upstream project page, kept as PEP 691 JSON with the upstream URL of every file. */
+  public static final String KIND_UPSTREAM_PAGE = "upstream-page";
+
+  /** A proxy's copy of the upstream root page, in either format. */
+  public static final String KIND_UPSTREAM_ROOT = "upstream-root";
+
   /** The project's name as its author spelled it; component names are normalised. */
   public static final String P_NAME = "name";
 

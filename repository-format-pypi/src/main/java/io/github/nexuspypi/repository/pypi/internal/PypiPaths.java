@@ -37,13 +37,14 @@ public final class PypiPaths
     return PACKAGES + project + "/";
   }
 
-  /** The normalised project an asset belongs to, read back from its path. */
+  /** The normalised project an asset belongs to, read back from its path: a file's or a proxied page's. */
   public static Optional<String> projectOf(final String assetPath) {
-    if (!assetPath.startsWith(PACKAGES)) {
+    String prefix = assetPath.startsWith(PACKAGES) ? PACKAGES : assetPath.startsWith(SIMPLE) ? SIMPLE : null;
+    if (prefix == null) {
       return Optional.empty();
     }
-    int end = assetPath.indexOf('/', PACKAGES.length());
-    return end < 0 ? Optional.empty() : Optional.of(assetPath.substring(PACKAGES.length(), end));
+    int end = assetPath.indexOf('/', prefix.length());
+    return end < 0 ? Optional.empty() : Optional.of(assetPath.substring(prefix.length(), end));
   }
 
   /** The normalised version of a file's release, read back from its path. */

@@ -25,7 +25,8 @@ class PypiPathsTest
     assertEquals(Optional.of("foo-bar"), PypiPaths.projectOf(WHEEL));
     assertEquals(Optional.of("1.0"), PypiPaths.versionOf(WHEEL));
     assertEquals(Optional.of("1.0"), PypiPaths.versionOf(WHEEL + ".metadata"));
-    assertEquals(Optional.empty(), PypiPaths.projectOf("/simple/foo/"));
+    assertEquals(Optional.of("foo"), PypiPaths.projectOf("/simple/foo/upstream.json"), "a proxy's cached page");
+    assertEquals(Optional.empty(), PypiPaths.projectOf("/simple/index.json"));
     assertEquals(Optional.empty(), PypiPaths.projectOf("/packages/foo"));
     assertEquals(Optional.empty(), PypiPaths.versionOf("/packages/foo/1.0"));
   }

@@ -9,41 +9,28 @@ import javax.inject.Named;
 import io.github.nexuspypi.core.index.ProjectPage;
 import io.github.nexuspypi.core.index.SimpleFormat;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
-import io.github.nexuspypi.repository.pypi.PypiIndexFacet;
-import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 
-import org.sonatype.nexus.repository.FacetSupport;
-import org.sonatype.nexus.repository.content.event.asset.AssetDownloadedEvent;
-import org.sonatype.nexus.repository.content.event.asset.AssetEvent;
-import org.sonatype.nexus.repository.content.event.component.ComponentEvent;
-import org.sonatype.nexus.repository.content.store.ContentStoreEvent;
-
-import com.google.common.eventbus.AllowConcurrentEvents;
-import com.google.common.eventbus.Subscribe;
+import org.sonatype.nexus.repository.view.Content;
+import org.sonatype.nexus.repository.view.Context;
 
 /**
- * A hosted repository's pages, built from its database and cached until its content changes. Content events are
- * posted after their transaction commits and delivered on the committing thread, so by the time an upload or a
- * delete answers, every page it touched is already outdated.
+ * A hosted repository's pages, built from its database.
  */
 @Named
 public class PypiHostedIndexFacet
-    extends FacetSupport
-    implements PypiIndexFacet
+    extends PageCachingIndexFacet
 {
-  // Pages of a private index are a few KiB each; this keeps thousands of them per repository.
-  private static final long CACHE_BYTES = 32L * 1024 * 1024;
-
-  private final PageCache cache = new PageCache(CACHE_BYTES);
-
   @Override
-  public RenderedPage rootPage(final SimpleFormat format) throws IOException {
+  public Content rootPage(final Context context, final SimpleFormat format) throws IOException {
     return cache.get(PageCache.ROOT, format,
-        () -> Optional.of(IndexPageRenderer.root(content().projects(), format, Instant.now()))).orElseThrow();
+            () -> Optional.of(IndexPageRenderer.root(content().projects(), format, Instant.now())))
+        .orElseThrow().toContent();
   }
 
   @Override
-  public Optional<RenderedPage> projectPage(final String project, final SimpleFormat format) throws IOException {
+  public Optional<Content> projectPage(final Context context, final String project, final SimpleFormat format)
+      throws IOException
+  {
     return cache.get(project, format, () -> {
       Optional<ProjectPage> page;
       try (var assets = content().projectAssets(project)) {
@@ -51,29 +38,7 @@ public class PypiHostedIndexFacet
       }
       return page.isEmpty() ? Optional.empty()
           : Optional.of(IndexPageRenderer.project(page.get(), format, Instant.now()));
-    });
-  }
-
-  @Subscribe
-  @AllowConcurrentEvents
-  public void on(final ContentStoreEvent event) {
-    if (event instanceof AssetDownloadedEvent || !isForThisRepository(event)) {
-      return;
-    }
-    if (event instanceof AssetEvent) {
-      PypiPaths.projectOf(((AssetEvent) event).getAsset().path()).ifPresentOrElse(cache::changed, cache::changedAll);
-    }
-    else if (event instanceof ComponentEvent) {
-      cache.changed(((ComponentEvent) event).getComponent().name());
-    }
-    else {
-      cache.changedAll();
-    }
-  }
-
-  private boolean isForThisRepository(final ContentStoreEvent event) {
-    return event.getRepository().map(repository -> repository.getName().equals(getRepository().getName()))
-        .orElse(false);
+    }).map(RenderedPage::toContent);
   }
 
   private PypiContentFacet content() {

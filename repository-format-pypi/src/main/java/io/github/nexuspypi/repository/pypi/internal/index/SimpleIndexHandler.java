@@ -1,5 +1,7 @@
 package io.github.nexuspypi.repository.pypi.internal.index;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 import javax.annotation.Nonnull;
@@ -14,6 +16,9 @@ import io.github.nexuspypi.repository.pypi.internal.PypiResponses;
 import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
 
 import org.sonatype.nexus.repository.http.HttpResponses;
+import org.sonatype.nexus.repository.httpclient.RemoteBlockedIOException;
+import org.sonatype.nexus.repository.proxy.ProxyServiceException;
+import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.Context;
 import org.sonatype.nexus.repository.view.Handler;
 import org.sonatype.nexus.repository.view.Response;
@@ -33,6 +38,24 @@ public class SimpleIndexHandler
   @Nonnull
   @Override
   public Response handle(@Nonnull final Context context) throws Exception {
+    try {
+      return answer(context);
+    }
+    catch (RemoteBlockedIOException e) {
+      // As Nexus's own proxies answer while their remote is blocked: a group then asks its other members.
+      return HttpResponses.notFound(e.getMessage());
+    }
+    catch (ProxyServiceException e) {
+      return HttpResponses.serviceUnavailable("The upstream index answered "
+          + e.getHttpResponse().getStatusLine() + " and this proxy has no copy of the page.");
+    }
+    catch (IOException | UncheckedIOException e) {
+      return HttpResponses.badGateway("The upstream index could not be read and this proxy has no copy of the page: "
+          + e.getMessage());
+    }
+  }
+
+  private Response answer(final Context context) throws IOException {
     Optional<String> requested = RouteTokens.get(context, RouteTokens.PROJECT);
     boolean trailingSlash = context.getRequest().getPath().endsWith("/");
     String baseUrl = context.getRepository().getUrl();
@@ -40,7 +63,7 @@ public class SimpleIndexHandler
       if (!trailingSlash) {
         return PypiResponses.movedPermanently(baseUrl + PypiPaths.SIMPLE);
       }
-      return page(context.getRepository().facet(PypiIndexFacet.class).rootPage(format(context)));
+      return page(context.getRepository().facet(PypiIndexFacet.class).rootPage(context, format(context)));
     }
     String name = requested.get();
     if (!ProjectName.isValid(name)) {
@@ -50,7 +73,7 @@ public class SimpleIndexHandler
     if (!project.equals(name) || !trailingSlash) {
       return PypiResponses.movedPermanently(baseUrl + PypiPaths.SIMPLE + project + "/");
     }
-    return context.getRepository().facet(PypiIndexFacet.class).projectPage(project, format(context))
+    return context.getRepository().facet(PypiIndexFacet.class).projectPage(context, project, format(context))
         .map(SimpleIndexHandler::page)
         .orElseGet(() -> HttpResponses.notFound("No project '" + project + "' in this repository."));
   }
@@ -59,8 +82,8 @@ public class SimpleIndexHandler
     return SimpleFormat.negotiate(context.getRequest().getHeaders().get(HttpHeaders.ACCEPT));
   }
 
-  private static Response page(final RenderedPage page) {
-    Response response = HttpResponses.ok(page.toContent());
+  private static Response page(final Content page) {
+    Response response = HttpResponses.ok(page);
     // One URL answers HTML or JSON: caches between client and Nexus must key on Accept.
     response.getHeaders().set(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     return response;

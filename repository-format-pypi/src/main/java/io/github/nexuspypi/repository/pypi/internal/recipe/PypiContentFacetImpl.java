@@ -29,6 +29,7 @@ import org.sonatype.nexus.repository.content.facet.ContentFacetSupport;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.content.fluent.FluentComponent;
 import org.sonatype.nexus.repository.content.store.FormatStoreManager;
+import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.payloads.TempBlob;
 import org.sonatype.nexus.transaction.Transactional;
 
@@ -120,6 +121,22 @@ public class PypiContentFacetImpl
     release.asset(PypiPaths.metadataOf(path)).kind(KIND_METADATA).blob(metadata).save()
         .withAttribute(P_PYPI, metadataAttributes);
     return asset;
+  }
+
+  @Override
+  @Transactional
+  public FluentAsset storeFetched(final String path, final String kind, final Optional<Release> release,
+                                  final TempBlob blob, final Map<String, Object> attributes, final Content fetched)
+  {
+    FluentAsset asset = release
+        .map(coordinates -> components().name(coordinates.project()).version(coordinates.version())
+            .normalizedVersion(versionNormalizerService().getNormalizedVersionByFormat(coordinates.version(),
+                repository().getFormat()))
+            .getOrCreate().asset(path))
+        .orElseGet(() -> assets().path(path))
+        .kind(kind).blob(blob).save();
+    asset.withAttribute(P_PYPI, attributes);
+    return asset.markAsCached(fetched);
   }
 
   private static String displayName(final FluentComponent release) {

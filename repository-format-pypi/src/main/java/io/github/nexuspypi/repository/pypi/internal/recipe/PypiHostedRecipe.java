@@ -6,6 +6,7 @@ import javax.inject.Named;
 import javax.inject.Provider;
 import javax.inject.Singleton;
 
+import io.github.nexuspypi.repository.pypi.internal.PackageHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadHandler;
@@ -47,6 +48,9 @@ public class PypiHostedRecipe
   UploadHandler uploadHandler;
 
   @Inject
+  PackageHandler packageHandler;
+
+  @Inject
   public PypiHostedRecipe(@Named(HostedType.NAME) final Type type, @Named(PypiFormat.NAME) final Format format) {
     super(type, format);
   }
@@ -66,7 +70,7 @@ public class PypiHostedRecipe
   private ConfigurableViewFacet configure(final ConfigurableViewFacet facet) {
     Router.Builder builder = new Router.Builder();
     builder.route(simpleRoute());
-    builder.route(packagesRoute());
+    builder.route(packagesRoute(packageHandler));
     builder.route(warehouseJsonRoute());
     builder.route(uploadRoute());
     builder.defaultHandlers(HttpHandlers.notFound());

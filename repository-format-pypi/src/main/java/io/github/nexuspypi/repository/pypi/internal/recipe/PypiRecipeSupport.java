@@ -3,7 +3,7 @@ package io.github.nexuspypi.repository.pypi.internal.recipe;
 import javax.inject.Inject;
 import javax.inject.Provider;
 
-import io.github.nexuspypi.repository.pypi.internal.PackageHandler;
+import io.github.nexuspypi.repository.pypi.internal.AcceptRangesHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.SimpleIndexHandler;
@@ -12,11 +12,14 @@ import io.github.nexuspypi.repository.pypi.internal.json.WarehouseJsonHandler;
 import org.sonatype.nexus.repository.Format;
 import org.sonatype.nexus.repository.RecipeSupport;
 import org.sonatype.nexus.repository.Type;
+import org.sonatype.nexus.repository.cache.NegativeCacheHandler;
 import org.sonatype.nexus.repository.content.browse.BrowseFacet;
 import org.sonatype.nexus.repository.content.search.SearchFacet;
 import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.http.PartialFetchHandler;
+import org.sonatype.nexus.repository.routing.RoutingRuleHandler;
 import org.sonatype.nexus.repository.security.SecurityHandler;
+import org.sonatype.nexus.repository.types.ProxyType;
 import org.sonatype.nexus.repository.view.ConfigurableViewFacet;
 import org.sonatype.nexus.repository.view.Handler;
 import org.sonatype.nexus.repository.view.Matcher;
@@ -35,7 +38,7 @@ import static org.sonatype.nexus.repository.view.matchers.logic.LogicMatchers.or
 
 /**
  * What every PyPI recipe shares: its facets and the read routes of the wire contract (DESIGN.md), each guarded by
- * the repository's privileges.
+ * the repository's privileges, and for a proxy by its routing rules and negative cache.
  */
 public abstract class PypiRecipeSupport
     extends RecipeSupport
@@ -68,16 +71,25 @@ public abstract class PypiRecipeSupport
   SecurityHandler securityHandler;
 
   @Inject
+  RoutingRuleHandler routingRuleHandler;
+
+  @Inject
   ExceptionHandler exceptionHandler;
 
   @Inject
   HandlerContributor handlerContributor;
 
   @Inject
+  NegativeCacheHandler negativeCacheHandler;
+
+  @Inject
   ConditionalRequestHandler conditionalRequestHandler;
 
   @Inject
   PartialFetchHandler partialFetchHandler;
+
+  @Inject
+  AcceptRangesHandler acceptRangesHandler;
 
   @Inject
   ContentHeadersHandler contentHeadersHandler;
@@ -87,9 +99,6 @@ public abstract class PypiRecipeSupport
 
   @Inject
   SimpleIndexHandler simpleIndexHandler;
-
-  @Inject
-  PackageHandler packageHandler;
 
   @Inject
   WarehouseJsonHandler warehouseJsonHandler;
@@ -102,48 +111,51 @@ public abstract class PypiRecipeSupport
   protected Route simpleRoute() {
     return readRoute(or(
             new TokenMatcher("/simple{slash:/?}"),
-            new TokenMatcher("/simple/{project:" + SEGMENT + "}{slash:/?}")),
-        simpleIndexHandler);
+            new TokenMatcher("/simple/{project:" + SEGMENT + "}{slash:/?}")))
+        .handler(conditionalRequestHandler)
+        .handler(contentHeadersHandler)
+        .handler(simpleIndexHandler)
+        .create();
   }
 
   /** The Warehouse JSON API, with or without a version and a trailing slash, as pypi.org answers it. */
   protected Route warehouseJsonRoute() {
     return readRoute(or(
             new TokenMatcher("/pypi/{project:" + SEGMENT + "}/json{slash:/?}"),
-            new TokenMatcher("/pypi/{project:" + SEGMENT + "}/{version:" + SEGMENT + "}/json{slash:/?}")),
-        warehouseJsonHandler);
+            new TokenMatcher("/pypi/{project:" + SEGMENT + "}/{version:" + SEGMENT + "}/json{slash:/?}")))
+        .handler(conditionalRequestHandler)
+        .handler(contentHeadersHandler)
+        .handler(warehouseJsonHandler)
+        .create();
   }
 
-  protected Route packagesRoute() {
-    return new Route.Builder()
-        .matcher(and(readActions(), new TokenMatcher("/packages/{project:" + SEGMENT + "}/{version:" + SEGMENT
-            + "}/{filename:" + SEGMENT + "}")))
-        .handler(timingHandler)
-        .handler(securityHandler)
-        .handler(exceptionHandler)
-        .handler(handlerContributor)
+  /** Files and their {@code .metadata}, in ranges, their downloads recorded for cleanup policies. */
+  protected Route packagesRoute(final Handler files) {
+    return readRoute(new TokenMatcher("/packages/{project:" + SEGMENT + "}/{version:" + SEGMENT
+            + "}/{filename:" + SEGMENT + "}"))
         .handler(conditionalRequestHandler)
         .handler(partialFetchHandler)
+        .handler(acceptRangesHandler)
         .handler(contentHeadersHandler)
         .handler(lastDownloadedHandler)
-        .handler(packageHandler)
+        .handler(files)
         .create();
   }
 
-  protected Route readRoute(final Matcher path, final Handler terminal) {
-    return new Route.Builder()
-        .matcher(and(readActions(), path))
+  /** A GET/HEAD route's guards: timing, privileges, and for a proxy its routing rules and negative cache. */
+  private Route.Builder readRoute(final Matcher path) {
+    boolean proxy = getType() instanceof ProxyType;
+    Route.Builder route = new Route.Builder()
+        .matcher(and(new ActionMatcher(HttpMethods.GET, HttpMethods.HEAD), path))
         .handler(timingHandler)
-        .handler(securityHandler)
-        .handler(exceptionHandler)
-        .handler(handlerContributor)
-        .handler(conditionalRequestHandler)
-        .handler(contentHeadersHandler)
-        .handler(terminal)
-        .create();
-  }
-
-  private static Matcher readActions() {
-    return new ActionMatcher(HttpMethods.GET, HttpMethods.HEAD);
+        .handler(securityHandler);
+    if (proxy) {
+      route.handler(routingRuleHandler);
+    }
+    route.handler(exceptionHandler).handler(handlerContributor);
+    if (proxy) {
+      route.handler(negativeCacheHandler);
+    }
+    return route;
   }
 }

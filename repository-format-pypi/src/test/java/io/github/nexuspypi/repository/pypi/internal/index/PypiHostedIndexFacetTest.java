@@ -22,6 +22,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.sonatype.nexus.repository.Repository;
+import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.content.Component;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.content.event.asset.AssetAttributesEvent;
@@ -89,9 +90,9 @@ class PypiHostedIndexFacetTest
   }
 
   private void askForEveryPage() throws Exception {
-    facet.rootPage(SimpleFormat.TEXT_HTML);
-    facet.projectPage("foo", SimpleFormat.TEXT_HTML);
-    facet.projectPage("bar", SimpleFormat.TEXT_HTML);
+    facet.rootPage(null, SimpleFormat.TEXT_HTML);
+    facet.projectPage(null, "foo", SimpleFormat.TEXT_HTML);
+    facet.projectPage(null, "bar", SimpleFormat.TEXT_HTML);
   }
 
   /** The pages built again after the event, when every page is asked for once more. */
@@ -179,9 +180,9 @@ class PypiHostedIndexFacetTest
 
   @Test
   void aProjectPageListsItsStoredFiles() throws Exception {
-    RenderedPage rendered = facet.projectPage("foo", SimpleFormat.JSON_V1).orElseThrow();
+    Content rendered = facet.projectPage(null, "foo", SimpleFormat.JSON_V1).orElseThrow();
 
-    ProjectPage page = SimpleJsonParser.parseProject(new ByteArrayInputStream(rendered.body()),
+    ProjectPage page = SimpleJsonParser.parseProject(rendered.openInputStream(),
         URI.create("http://localhost/repository/pypi-hosted/simple/foo/"));
     assertEquals("foo", page.name());
     assertEquals("http://localhost/repository/pypi-hosted" + FOO_WHEEL, page.files().get(0).url());
@@ -190,6 +191,6 @@ class PypiHostedIndexFacetTest
 
   @Test
   void aProjectWithoutFilesHasNoPage() throws Exception {
-    assertEquals(Optional.empty(), facet.projectPage("bar", SimpleFormat.JSON_V1));
+    assertEquals(Optional.empty(), facet.projectPage(null, "bar", SimpleFormat.JSON_V1));
   }
 }

@@ -57,9 +57,10 @@ class SimpleIndexHandlerTest
   void setUp() throws Exception {
     lenient().when(repository.getUrl()).thenReturn(REPOSITORY_URL);
     lenient().when(repository.facet(PypiIndexFacet.class)).thenReturn(index);
-    lenient().when(index.rootPage(any())).thenAnswer(call -> page("root", call.getArgument(0)));
-    lenient().when(index.projectPage(eq("foo-bar"), any()))
-        .thenAnswer(call -> Optional.of(page("foo-bar", call.getArgument(1))));
+    lenient().when(index.rootPage(any(), any()))
+        .thenAnswer(call -> page("root", call.getArgument(1)).toContent());
+    lenient().when(index.projectPage(any(), eq("foo-bar"), any()))
+        .thenAnswer(call -> Optional.of(page("foo-bar", call.getArgument(2)).toContent()));
   }
 
   private static RenderedPage page(final String body, final SimpleFormat format) {
@@ -141,7 +142,7 @@ class SimpleIndexHandlerTest
     Response response = get("/simple/missing/", "missing", null);
 
     assertEquals(404, response.getStatus().getCode());
-    verify(index).projectPage("missing", SimpleFormat.TEXT_HTML);
+    verify(index).projectPage(any(), eq("missing"), eq(SimpleFormat.TEXT_HTML));
   }
 
   @ParameterizedTest
@@ -159,8 +160,8 @@ class SimpleIndexHandlerTest
     Response project = get("/simple/foo-bar/", "foo-bar", accept);
     Response root = get("/simple/", null, accept);
 
-    verify(index).projectPage("foo-bar", expected);
-    verify(index).rootPage(expected);
+    verify(index).projectPage(any(), eq("foo-bar"), eq(expected));
+    verify(index).rootPage(any(), eq(expected));
     assertEquals(expected.mediaType(), ((Content) project.getPayload()).getContentType().split(";")[0]);
     assertEquals(expected.mediaType(), ((Content) root.getPayload()).getContentType().split(";")[0]);
   }

@@ -2,6 +2,7 @@ package io.github.nexuspypi.repository.pypi.internal.recipe;
 
 import java.util.Map;
 
+import io.github.nexuspypi.repository.pypi.internal.AcceptRangesHandler;
 import io.github.nexuspypi.repository.pypi.internal.PackageHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
@@ -104,6 +105,9 @@ class PypiHostedRecipeTest
   private LastDownloadedHandler lastDownloadedHandler;
 
   @Mock
+  private AcceptRangesHandler acceptRangesHandler;
+
+  @Mock
   private SimpleIndexHandler simpleIndexHandler;
 
   @Mock
@@ -137,6 +141,7 @@ class PypiHostedRecipeTest
     recipe.partialFetchHandler = passingOn(partialFetchHandler);
     recipe.contentHeadersHandler = passingOn(contentHeadersHandler);
     recipe.lastDownloadedHandler = passingOn(lastDownloadedHandler);
+    recipe.acceptRangesHandler = passingOn(acceptRangesHandler);
     recipe.simpleIndexHandler = answeringWithTokens(simpleIndexHandler, "simple");
     recipe.packageHandler = answeringWithTokens(packageHandler, "package");
     recipe.warehouseJsonHandler = answeringWithTokens(warehouseJsonHandler, "json");
@@ -230,11 +235,13 @@ class PypiHostedRecipeTest
     dispatch(HttpMethods.POST, "/");
 
     verify(partialFetchHandler, never()).handle(any());
+    verify(acceptRangesHandler, never()).handle(any());
     verify(lastDownloadedHandler, never()).handle(any());
 
     dispatch(HttpMethods.GET, "/packages/foo/1.0/foo-1.0.tar.gz");
 
     verify(partialFetchHandler).handle(any());
+    verify(acceptRangesHandler).handle(any());
     verify(lastDownloadedHandler).handle(any());
   }
 }

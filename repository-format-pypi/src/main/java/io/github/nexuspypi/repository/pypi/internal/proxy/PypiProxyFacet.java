@@ -1,0 +1,361 @@
+package io.github.nexuspypi.repository.pypi.internal.proxy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+import javax.annotation.Nonnull;
+import javax.annotation.Nullable;
+import javax.inject.Inject;
+import javax.inject.Named;
+
+import io.github.nexuspypi.core.filename.DistributionFilename;
+import io.github.nexuspypi.core.filename.InvalidFilenameException;
+import io.github.nexuspypi.core.index.DistributionLink;
+import io.github.nexuspypi.core.index.ProjectPage;
+import io.github.nexuspypi.core.index.SimpleFormat;
+import io.github.nexuspypi.core.index.SimpleJsonParser;
+import io.github.nexuspypi.core.index.SimpleJsonWriter;
+import io.github.nexuspypi.core.index.SimplePages;
+import io.github.nexuspypi.core.metadata.DistributionInspector;
+import io.github.nexuspypi.core.metadata.InvalidDistributionException;
+import io.github.nexuspypi.repository.pypi.PypiContentFacet;
+import io.github.nexuspypi.repository.pypi.PypiContentFacet.Release;
+import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
+import io.github.nexuspypi.repository.pypi.internal.proxy.ProxyTarget.Kind;
+
+import org.sonatype.nexus.common.app.ApplicationDirectories;
+import org.sonatype.nexus.common.hash.HashAlgorithm;
+import org.sonatype.nexus.repository.Facet;
+import org.sonatype.nexus.repository.cache.CacheController;
+import org.sonatype.nexus.repository.cache.CacheInfo;
+import org.sonatype.nexus.repository.content.facet.ContentProxyFacetSupport;
+import org.sonatype.nexus.repository.content.fluent.FluentAsset;
+import org.sonatype.nexus.repository.http.HttpMethods;
+import org.sonatype.nexus.repository.view.Content;
+import org.sonatype.nexus.repository.view.ContentTypes;
+import org.sonatype.nexus.repository.view.Context;
+import org.sonatype.nexus.repository.view.Request;
+import org.sonatype.nexus.repository.view.payloads.BytesPayload;
+import org.sonatype.nexus.repository.view.payloads.TempBlob;
+
+import com.google.common.net.HttpHeaders;
+import org.apache.http.client.methods.HttpRequestBase;
+
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_DISTRIBUTION;
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_METADATA;
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_UPSTREAM_PAGE;
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_FILENAME;
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_REQUIRES_PYTHON;
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_SHA256;
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_SIZE;
+import static org.sonatype.nexus.common.hash.HashAlgorithm.MD5;
+import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA1;
+import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA256;
+import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA512;
+
+/**
+ * A pull-through cache of an upstream index. Pages are kept as upstream gave them (parsed, with each file's upstream
+ * URL, which may be on another host) and refreshed after the metadata age; files are fetched from their upstream
+ * URL on first request and kept only when they match the hash the page gave. Nexus's proxy support adds the rest:
+ * one fetch for concurrent requests, revalidation, the cached copy when upstream fails, auto-blocking.
+ */
+@Named
+@Facet.Exposed
+public class PypiProxyFacet
+    extends ContentProxyFacetSupport
+{
+  // JSON first (PEP 691), as pip asks; an HTML-only index answers text/html anyway.
+  static final String UPSTREAM_ACCEPT =
+      "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.1";
+
+  private static final List<HashAlgorithm> HASHING = List.of(MD5, SHA1, SHA256, SHA512);
+
+  // numpy's JSON page on pypi.org is a few MiB: this bounds a hostile upstream, not a real one.
+  private static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
+
+  // Readers stay this far behind a download until the file is verified, so a refused one never reaches a client
+  // whole.
+  private static final long HOLD_BACK = 64 * 1024;
+
+  private final Path temporaryDirectory;
+
+  private final UpstreamRoot upstreamRoot;
+
+  private final InFlightDownloads inFlight = new InFlightDownloads();
+
+  private ExecutorService downloadThreads;
+
+  @Inject
+  public PypiProxyFacet(final ApplicationDirectories directories) {
+    this.temporaryDirectory = directories.getTemporaryDirectory().toPath();
+    this.upstreamRoot = new UpstreamRoot(temporaryDirectory);
+  }
+
+  @Override
+  protected void doStart() throws Exception {
+    super.doStart();
+    String name = "pypi-proxy-download-" + getRepository().getName();
+    downloadThreads = Executors.newCachedThreadPool(runnable -> {
+      Thread thread = new Thread(runnable, name);
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
+
+  @Override
+  protected void doStop() throws Exception {
+    downloadThreads.shutdown();
+    super.doStop();
+  }
+
+  /**
+   * A file not yet cached is served while it downloads, and requests that come meanwhile follow the same download.
+   * Everything else, a cached file due for revalidation included, takes Nexus's usual fetch-then-serve path.
+   */
+  @Nullable
+  @Override
+  protected Content doGet(final Context context, @Nullable final Content stale) throws IOException {
+    ProxyTarget target = target(context);
+    if (target.kind() != Kind.FILE || stale != null) {
+      return super.doGet(context, stale);
+    }
+    return inFlight.follow(target.path(), () -> startDownload(context, target));
+  }
+
+  /** A project's upstream page as kept, fetched or refreshed as its age requires; empty when upstream has none. */
+  public Optional<Content> pageContent(final Context context, final String project) throws IOException {
+    return Optional.ofNullable(get(contextFor(context, ProxyTarget.page(project))));
+  }
+
+  /** The upstream root page as kept, in the format asked for. */
+  public Optional<Content> root(final Context context, final SimpleFormat format) throws IOException {
+    Content json = get(contextFor(context, ProxyTarget.root()));
+    if (json == null || format.isJson()) {
+      return Optional.ofNullable(json);
+    }
+    return content().find(ProxyTarget.ROOT_HTML).map(FluentAsset::download);
+  }
+
+  static ProjectPage parseKept(final Content kept) throws IOException {
+    try (InputStream in = kept.openInputStream()) {
+      return SimpleJsonParser.parseProject(in, null);
+    }
+  }
+
+  @Override
+  protected Content getCachedContent(final Context context) throws IOException {
+    return content().find(target(context).cachePath()).map(FluentAsset::download).orElse(null);
+  }
+
+  /** Relative to the remote URL: pages only. Files are fetched from the URL their page gives. */
+  @Override
+  protected String getUrl(@Nonnull final Context context) {
+    return target(context).path().substring(1);
+  }
+
+  @Nonnull
+  @Override
+  protected CacheController getCacheController(@Nonnull final Context context) {
+    return target(context).isIndex() ? cacheControllerHolder.getMetadataCacheController()
+        : cacheControllerHolder.getContentCacheController();
+  }
+
+  @Override
+  protected HttpRequestBase buildFetchHttpRequest(final URI uri, final Context context) {
+    HttpRequestBase request = super.buildFetchHttpRequest(uri, context);
+    if (target(context).isIndex()) {
+      request.setHeader(HttpHeaders.ACCEPT, UPSTREAM_ACCEPT);
+    }
+    return request;
+  }
+
+  @Nullable
+  @Override
+  protected Content fetch(final Context context, @Nullable final Content stale) throws IOException {
+    ProxyTarget target = target(context);
+    if (target.isIndex()) {
+      return super.fetch(context, stale);
+    }
+    Optional<DistributionLink> link = linkFor(context, target);
+    if (link.isEmpty()) {
+      return null;
+    }
+    context.getAttributes().set(DistributionLink.class, link.get());
+    if (target.kind() == Kind.FILE) {
+      return super.fetch(link.get().url(), context, stale);
+    }
+    if (link.get().coreMetadata() != null) {
+      return super.fetch(link.get().url() + PypiPaths.METADATA_SUFFIX, context, stale);
+    }
+    return ProxiedLinks.isWheel(target.filename()) ? metadataOfWheel(context, target) : null;
+  }
+
+  @Override
+  protected Content store(final Context context, final Content content) throws IOException {
+    ProxyTarget target = target(context);
+    switch (target.kind()) {
+      case ROOT:
+        return upstreamRoot.store(content(), content);
+      case PAGE:
+        return storePage(target, content);
+      default:
+        try (TempBlob blob = content().blobs().ingest(content, HASHING)) {
+          return storeFile(target, context.getAttributes().require(DistributionLink.class), blob, content);
+        }
+    }
+  }
+
+  /** Only files the project's page lists, at the path the proxy gives them, are fetched. */
+  private Optional<DistributionLink> linkFor(final Context context, final ProxyTarget target) throws IOException {
+    if (!ProxiedLinks.filePath(target.project(), target.filename()).equals(target.distributionPath())) {
+      return Optional.empty();
+    }
+    return pageContent(context, target.project()).flatMap(kept -> find(kept, target.filename()));
+  }
+
+  @Nullable
+  private Content startDownload(final Context context, final ProxyTarget target) throws IOException {
+    Optional<DistributionLink> link = linkFor(context, target);
+    if (link.isEmpty()) {
+      return null;
+    }
+    Content remote = fetch(link.get().url(), context, null);
+    if (remote == null) {
+      return null;
+    }
+    GrowingFile file = new GrowingFile(Files.createTempFile(temporaryDirectory, "pypi-download-", ".part"),
+        HOLD_BACK);
+    downloadThreads.execute(() -> download(target, link.get(), remote, file));
+    return new Content(remote, new GrowingPayload(file, remote.getSize(), remote.getContentType(),
+        () -> content().find(target.path()).orElseThrow(() -> new IOException(target.path() + " is gone"))
+            .download().openInputStream()));
+  }
+
+  private void download(final ProxyTarget target, final DistributionLink link, final Content remote,
+                        final GrowingFile file)
+  {
+    try (InputStream in = remote.openInputStream()) {
+      byte[] buffer = new byte[64 * 1024];
+      int read;
+      while ((read = in.read(buffer)) >= 0) {
+        file.write(buffer, 0, read);
+      }
+      file.closeWriter();
+      try (TempBlob blob = content().blobs().ingest(file.file(), remote.getContentType(), HASHING, false)) {
+        storeFile(target, link, blob, remote);
+      }
+      file.finish();
+    }
+    catch (IOException | RuntimeException e) {
+      log.warn("Proxy {} could not fetch {} from {}: {}", getRepository().getName(), target.path(), link.url(),
+          e.toString());
+      file.fail(e instanceof IOException ? (IOException) e : new IOException(e.getMessage(), e));
+    }
+    finally {
+      inFlight.ended(target.path());
+      try {
+        remote.close();
+      }
+      catch (IOException e) {
+        log.debug("Closing the upstream answer for {}", target.path(), e);
+      }
+    }
+  }
+
+  private Content storePage(final ProxyTarget target, final Content fetched) throws IOException {
+    ProjectPage upstream;
+    try (InputStream in = new SizeLimitedInputStream(fetched.openInputStream(), MAX_PAGE_BYTES,
+        "The upstream page of '" + target.project() + "'")) {
+      upstream = SimplePages.parseProject(in, fetched.getContentType(), getRemoteUrl().resolve(getUrl(target)));
+    }
+    ByteArrayOutputStream kept = new ByteArrayOutputStream();
+    SimpleJsonWriter.writeProject(ProxiedLinks.kept(target.project(), upstream), kept);
+    try (TempBlob blob = content().blobs().ingest(new ByteArrayInputStream(kept.toByteArray()),
+        SimpleFormat.JSON_V1.mediaType(), HASHING)) {
+      return content().storeFetched(target.cachePath(), KIND_UPSTREAM_PAGE, Optional.empty(), blob, Map.of(),
+          fetched).download();
+    }
+  }
+
+  private Content storeFile(final ProxyTarget target, final DistributionLink link, final TempBlob blob,
+                            final Content fetched) throws IOException
+  {
+    boolean metadata = target.kind() == Kind.METADATA;
+    UpstreamHashes.verify(metadata && link.coreMetadata() != null ? link.coreMetadata().hashes()
+        : metadata ? Map.of() : link.hashes(), blob.getHashes(), target.path());
+    Map<String, Object> attributes = new HashMap<>();
+    attributes.put(P_FILENAME, metadata ? target.filename() + PypiPaths.METADATA_SUFFIX : target.filename());
+    attributes.put(P_SHA256, blob.getHashes().get(SHA256).toString());
+    attributes.put(P_SIZE, blob.getBlob().getMetrics().getContentSize());
+    if (!metadata && link.requiresPython() != null) {
+      attributes.put(P_REQUIRES_PYTHON, link.requiresPython());
+    }
+    String version = PypiPaths.versionOf(target.path()).orElse(ProxiedLinks.NO_VERSION);
+    return content().storeFetched(target.path(), metadata ? KIND_METADATA : KIND_DISTRIBUTION,
+        Optional.of(new Release(target.project(), version)), blob, attributes, fetched).download();
+  }
+
+  /** PEP 658 for a wheel whose upstream offers no metadata file: its own METADATA, read from the cached wheel. */
+  private Content metadataOfWheel(final Context context, final ProxyTarget target) throws IOException {
+    Content wheel = get(contextFor(context, ProxyTarget.of(target.distributionPath()).orElseThrow()));
+    if (wheel == null) {
+      return null;
+    }
+    Path copy = Files.createTempFile(temporaryDirectory, "pypi-wheel-", ".whl");
+    try {
+      try (InputStream in = wheel.openInputStream()) {
+        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+      }
+      byte[] metadata = new DistributionInspector().inspect(copy, DistributionFilename.parse(target.filename()))
+          .metadataFile();
+      Content extracted = new Content(new BytesPayload(metadata, ContentTypes.TEXT_PLAIN));
+      extracted.getAttributes().set(CacheInfo.class, getCacheController(context).current());
+      return extracted;
+    }
+    catch (InvalidDistributionException | InvalidFilenameException e) {
+      throw new IOException("Cannot read the METADATA of " + target.filename() + ": " + e.getMessage(), e);
+    }
+    finally {
+      Files.deleteIfExists(copy);
+    }
+  }
+
+  private static Optional<DistributionLink> find(final Content kept, final String filename) {
+    try {
+      return ProxiedLinks.find(parseKept(kept), filename);
+    }
+    catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  private String getUrl(final ProxyTarget target) {
+    return target.path().substring(1);
+  }
+
+  private Context contextFor(final Context context, final ProxyTarget target) {
+    Request request = new Request.Builder().action(HttpMethods.GET).path(target.path()).build();
+    return new Context(context.getRepository(), request);
+  }
+
+  private static ProxyTarget target(final Context context) {
+    String path = context.getRequest().getPath();
+    return ProxyTarget.of(path).orElseThrow(() -> new IllegalArgumentException("Not a proxy path: " + path));
+  }
+
+  private PypiContentFacet content() {
+    return facet(PypiContentFacet.class);
+  }
+}

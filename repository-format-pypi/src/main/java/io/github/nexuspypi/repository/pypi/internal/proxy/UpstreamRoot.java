@@ -1,0 +1,85 @@
+package io.github.nexuspypi.repository.pypi.internal.proxy;
+
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import io.github.nexuspypi.core.index.ProjectListWriter;
+import io.github.nexuspypi.core.index.SimpleFormat;
+import io.github.nexuspypi.core.index.SimplePages;
+import io.github.nexuspypi.repository.pypi.PypiContentFacet;
+
+import org.sonatype.nexus.common.hash.HashAlgorithm;
+import org.sonatype.nexus.repository.view.Content;
+import org.sonatype.nexus.repository.view.payloads.TempBlob;
+
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_UPSTREAM_ROOT;
+import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA1;
+import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA256;
+
+/**
+ * Keeps the upstream root page in both formats, converted as it streams in: pypi.org's lists over 600 000 projects,
+ * so the list is never held, neither while fetching nor while serving.
+ */
+final class UpstreamRoot
+{
+  private static final List<HashAlgorithm> HASHING = List.of(SHA1, SHA256);
+
+  private final Path temporaryDirectory;
+
+  UpstreamRoot(final Path temporaryDirectory) {
+    this.temporaryDirectory = temporaryDirectory;
+  }
+
+  /** Stores both formats and answers with the JSON copy, which carries the cache's age. */
+  Content store(final PypiContentFacet content, final Content fetched) throws IOException {
+    Path html = Files.createTempFile(temporaryDirectory, "pypi-root-", ".html");
+    Path json = Files.createTempFile(temporaryDirectory, "pypi-root-", ".json");
+    try {
+      convert(fetched, html, json);
+      try (TempBlob htmlBlob = content.blobs().ingest(html, SimpleFormat.TEXT_HTML.mediaType(), HASHING, false);
+           TempBlob jsonBlob = content.blobs().ingest(json, SimpleFormat.JSON_V1.mediaType(), HASHING, false)) {
+        content.storeFetched(ProxyTarget.ROOT_HTML, KIND_UPSTREAM_ROOT, Optional.empty(), htmlBlob, Map.of(), fetched);
+        return content.storeFetched(ProxyTarget.ROOT_JSON, KIND_UPSTREAM_ROOT, Optional.empty(), jsonBlob, Map.of(),
+            fetched).download();
+      }
+    }
+    finally {
+      Files.deleteIfExists(html);
+      Files.deleteIfExists(json);
+    }
+  }
+
+  private static void convert(final Content fetched, final Path html, final Path json) throws IOException {
+    try (InputStream in = fetched.openInputStream();
+         Writer htmlOut = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(html),
+             StandardCharsets.UTF_8));
+         OutputStream jsonOut = new BufferedOutputStream(Files.newOutputStream(json));
+         ProjectListWriter htmlList = ProjectListWriter.html(htmlOut);
+         ProjectListWriter jsonList = ProjectListWriter.json(jsonOut)) {
+      SimplePages.parseIndex(in, fetched.getContentType(), entry -> {
+        try {
+          htmlList.add(entry);
+          jsonList.add(entry);
+        }
+        catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    }
+    catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}

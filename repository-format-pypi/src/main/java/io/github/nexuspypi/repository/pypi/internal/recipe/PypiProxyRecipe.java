@@ -1,0 +1,83 @@
+package io.github.nexuspypi.repository.pypi.internal.recipe;
+
+import javax.annotation.Nonnull;
+import javax.inject.Inject;
+import javax.inject.Named;
+import javax.inject.Provider;
+import javax.inject.Singleton;
+
+import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
+import io.github.nexuspypi.repository.pypi.internal.proxy.PypiProxyFacet;
+import io.github.nexuspypi.repository.pypi.internal.proxy.PypiProxyIndexFacet;
+
+import org.sonatype.nexus.common.upgrade.AvailabilityVersion;
+import org.sonatype.nexus.repository.Format;
+import org.sonatype.nexus.repository.Repository;
+import org.sonatype.nexus.repository.Type;
+import org.sonatype.nexus.repository.cache.NegativeCacheFacet;
+import org.sonatype.nexus.repository.http.HttpHandlers;
+import org.sonatype.nexus.repository.httpclient.HttpClientFacet;
+import org.sonatype.nexus.repository.proxy.ProxyHandler;
+import org.sonatype.nexus.repository.purge.PurgeUnusedFacet;
+import org.sonatype.nexus.repository.types.ProxyType;
+import org.sonatype.nexus.repository.view.ConfigurableViewFacet;
+import org.sonatype.nexus.repository.view.Router;
+
+/**
+ * {@code pypi-proxy}: a pull-through cache of pypi.org or any PEP 503/691 index.
+ */
+@AvailabilityVersion(from = "1.0")
+@Named(PypiProxyRecipe.NAME)
+@Singleton
+public class PypiProxyRecipe
+    extends PypiRecipeSupport
+{
+  public static final String NAME = "pypi-proxy";
+
+  @Inject
+  Provider<HttpClientFacet> httpClientFacet;
+
+  @Inject
+  Provider<NegativeCacheFacet> negativeCacheFacet;
+
+  @Inject
+  Provider<PypiProxyFacet> proxyFacet;
+
+  @Inject
+  Provider<PurgeUnusedFacet> purgeUnusedFacet;
+
+  @Inject
+  Provider<PypiProxyIndexFacet> indexFacet;
+
+  @Inject
+  ProxyHandler proxyHandler;
+
+  @Inject
+  public PypiProxyRecipe(@Named(ProxyType.NAME) final Type type, @Named(PypiFormat.NAME) final Format format) {
+    super(type, format);
+  }
+
+  @Override
+  public void apply(@Nonnull final Repository repository) throws Exception {
+    repository.attach(securityFacet.get());
+    repository.attach(configure(viewFacet.get()));
+    repository.attach(httpClientFacet.get());
+    repository.attach(negativeCacheFacet.get());
+    repository.attach(proxyFacet.get());
+    repository.attach(contentFacet.get());
+    repository.attach(maintenanceFacet.get());
+    repository.attach(searchFacet.get());
+    repository.attach(browseFacet.get());
+    repository.attach(purgeUnusedFacet.get());
+    repository.attach(indexFacet.get());
+  }
+
+  private ConfigurableViewFacet configure(final ConfigurableViewFacet facet) {
+    Router.Builder builder = new Router.Builder();
+    builder.route(simpleRoute());
+    builder.route(packagesRoute(proxyHandler));
+    builder.defaultHandlers(HttpHandlers.notFound());
+    facet.configure(builder.create());
+    return facet;
+  }
+}

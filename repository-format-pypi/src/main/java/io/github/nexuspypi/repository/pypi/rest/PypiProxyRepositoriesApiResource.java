@@ -1,0 +1,57 @@
+package io.github.nexuspypi.repository.pypi.rest;
+
+import javax.inject.Named;
+import javax.inject.Singleton;
+import javax.validation.Valid;
+import javax.validation.constraints.NotNull;
+import javax.ws.rs.POST;
+import javax.ws.rs.PUT;
+import javax.ws.rs.Path;
+import javax.ws.rs.PathParam;
+import javax.ws.rs.core.Response;
+
+import org.sonatype.nexus.repository.rest.api.AbstractProxyRepositoriesApiResource;
+import org.sonatype.nexus.repository.rest.api.RepositoriesApiResourceV1;
+import org.sonatype.nexus.validation.Validate;
+
+import io.swagger.annotations.Api;
+import io.swagger.annotations.ApiOperation;
+import io.swagger.annotations.ApiParam;
+import org.apache.shiro.authz.annotation.RequiresAuthentication;
+
+import static org.sonatype.nexus.rest.ApiDocConstants.API_REPOSITORY_MANAGEMENT;
+
+/**
+ * {@code /v1/repositories/pypi/proxy}. The overrides only give JAX-RS the concrete request type to read.
+ */
+@Named
+@Singleton
+@Path(PypiProxyRepositoriesApiResource.RESOURCE_URI)
+@Api(value = API_REPOSITORY_MANAGEMENT)
+public class PypiProxyRepositoriesApiResource
+    extends AbstractProxyRepositoriesApiResource<PypiProxyRepositoryApiRequest>
+{
+  static final String RESOURCE_URI = RepositoriesApiResourceV1.RESOURCE_URI + "/pypi/proxy";
+
+  @ApiOperation("Create PyPI proxy repository")
+  @POST
+  @RequiresAuthentication
+  @Validate
+  @Override
+  public Response createRepository(@NotNull @Valid final PypiProxyRepositoryApiRequest request) {
+    return super.createRepository(request);
+  }
+
+  @ApiOperation("Update PyPI proxy repository")
+  @PUT
+  @Path("/{repositoryName}")
+  @RequiresAuthentication
+  @Validate
+  @Override
+  public Response updateRepository(
+      @NotNull @Valid final PypiProxyRepositoryApiRequest request,
+      @ApiParam(value = "Name of the repository to update") @PathParam("repositoryName") final String repositoryName)
+  {
+    return super.updateRepository(request, repositoryName);
+  }
+}
