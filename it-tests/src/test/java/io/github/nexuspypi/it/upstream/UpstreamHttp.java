@@ -2,13 +2,10 @@ package io.github.nexuspypi.it.upstream;
 
 import io.github.nexuspypi.core.index.ProjectPage;
 import io.github.nexuspypi.core.index.SimpleFormat;
-import io.github.nexuspypi.core.index.SimpleHtmlParser;
-import io.github.nexuspypi.core.index.SimpleJsonParser;
+import io.github.nexuspypi.core.index.SimplePages;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,11 +58,8 @@ final class UpstreamHttp
 
   /** The page as pypi-core reads a body of the type it came with. */
   static ProjectPage parse(final HttpResponse<byte[]> page) throws IOException {
-    String type = page.headers().firstValue("Content-Type").orElseThrow();
-    InputStream body = new ByteArrayInputStream(page.body());
-    return SimpleFormat.ofMediaType(type).isJson()
-        ? SimpleJsonParser.parseProject(body, page.uri())
-        : SimpleHtmlParser.parseProject(new InputStreamReader(body, StandardCharsets.UTF_8), page.uri());
+    return SimplePages.parseProject(new ByteArrayInputStream(page.body()),
+        page.headers().firstValue("Content-Type").orElseThrow(), page.uri());
   }
 
   static String sha256(final byte[] bytes) {
