@@ -1,0 +1,171 @@
+package io.github.nexuspypi.it.upstream;
+
+import io.github.nexuspypi.core.index.SimpleFormat;
+import io.github.nexuspypi.core.name.ProjectName;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentSkipListMap;
+
+/**
+ * A PyPI-like upstream for proxy tests, on two loopback HTTP servers as pypi.org has two hosts: the
+ * {@linkplain #indexHost() index host} serves {@code /simple/} and the projects' pages, which link each file
+ * absolutely on the {@linkplain #filesHost() files host}. Tests add projects and files, pick the pages' forms and
+ * style, switch faults on either host, and read what was asked in the {@link #log()}.
+ *
+ * <pre>{@code
+ * try (FakeIndex upstream = FakeIndex.start()) {
+ *   FakeFile wheel = upstream.project("tiny").file(builder.fileName(), builder.toBytes()).yanked("broken");
+ *   upstream.filesHost().at(wheel.path()).wrongSha256();
+ *   // a proxy repository with remote URL upstream.uri(), as pypi.org's is https://pypi.org/
+ * }
+ * }</pre>
+ */
+public final class FakeIndex
+    implements AutoCloseable
+{
+  private final Map<String, FakeProject> projects = new ConcurrentSkipListMap<>();
+
+  private final RequestLog log = new RequestLog();
+
+  private final FakeHost files;
+
+  private final FakeHost index;
+
+  private volatile boolean htmlOnly;
+
+  private volatile PageStyle style = PageStyle.PYPI_CORE;
+
+  private volatile boolean warehouseJson = true;
+
+  private FakeIndex() {
+    files = new FakeHost(FakeHost.Role.FILES, log, new FilesResource(this));
+    try {
+      index = new FakeHost(FakeHost.Role.INDEX, log, new SimpleResource(this), new WarehouseResource(this));
+    }
+    catch (RuntimeException e) {
+      files.down();
+      throw e;
+    }
+  }
+
+  /**
+   * Both hosts up, on free loopback ports; HTML and JSON pages written by pypi-core, the Warehouse JSON API, no
+   * project, no fault, no credentials asked.
+   */
+  public static FakeIndex start() {
+    return new FakeIndex();
+  }
+
+  /** The index host's root, to give a proxy as its remote URL: {@code http://127.0.0.1:<port>/}. */
+  public URI uri() {
+    return index.uri();
+  }
+
+  /** {@code <uri>simple/}, the root page, for clients that take the simple API's URL. */
+  public URI simpleUri() {
+    return uri().resolve("simple/");
+  }
+
+  public FakeHost indexHost() {
+    return index;
+  }
+
+  public FakeHost filesHost() {
+    return files;
+  }
+
+  /** The project of that name (compared normalised), added with this display name if it is new. */
+  public FakeProject project(final String name) {
+    return projects.computeIfAbsent(ProjectName.normalize(name), key -> new FakeProject(name, files.uri()));
+  }
+
+  /** The file of that name in any project, which must have been added. */
+  public FakeFile file(final String filename) {
+    return projects.values().stream().flatMap(project -> project.find(filename).stream()).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No project has a file " + filename));
+  }
+
+  /** Takes a project off the index: its page becomes a 404 and its files too. */
+  public void remove(final String project) {
+    projects.remove(ProjectName.normalize(project));
+  }
+
+  /**
+   * {@code true}: an index from before PEP 691, which answers every page as {@code text/html} whatever the
+   * {@code Accept} header and sends no {@code Vary}. {@code false} (the start): PEP 691 negotiation as pypi.org
+   * does it.
+   */
+  public FakeIndex htmlOnly(final boolean only) {
+    htmlOnly = only;
+    return this;
+  }
+
+  public FakeIndex style(final PageStyle pages) {
+    style = pages;
+    return this;
+  }
+
+  /**
+   * Whether the index host also serves pypi.org's Warehouse JSON API at {@code /pypi/<project>/json} and
+   * {@code /pypi/<project>/<version>/json} (from the start: yes); an index other than pypi.org answers it 404.
+   */
+  public FakeIndex warehouseJson(final boolean served) {
+    warehouseJson = served;
+    return this;
+  }
+
+  /** What both hosts were asked. */
+  public RequestLog log() {
+    return log;
+  }
+
+  @Override
+  public void close() {
+    index.down();
+    files.down();
+  }
+
+  /** Sorted by normalised name, as a root page lists them. */
+  List<FakeProject> projects() {
+    return List.copyOf(projects.values());
+  }
+
+  /** {@code null} when there is no such project. */
+  FakeProject projectNamed(final String normalizedName) {
+    return projects.get(normalizedName);
+  }
+
+  /** The bytes of the file or {@code .metadata} file at {@code path} on the files host, {@code null} for none. */
+  byte[] fileAt(final String path) {
+    for (FakeProject project : projects.values()) {
+      for (FakeFile file : project.files()) {
+        if (file.path().equals(path)) {
+          return file.bytes();
+        }
+        if (file.metadataPath().equals(path)) {
+          return file.coreMetadata();
+        }
+      }
+    }
+    return null;
+  }
+
+  SimpleFormat format(final String accept) {
+    return htmlOnly ? SimpleFormat.TEXT_HTML : SimpleFormat.negotiate(accept);
+  }
+
+  boolean isHtmlOnly() {
+    return htmlOnly;
+  }
+
+  PageStyle style() {
+    return style;
+  }
+
+  boolean servesWarehouseJson() {
+    return warehouseJson;
+  }
+}
