@@ -105,7 +105,7 @@ class AdministrationIT
   }
 
   @Test
-  void theAdminUiFormsCreateAndEditARepository() throws IOException {
+  void theAdminUiFormsCreateAndEditARepository() {
     ExtDirect direct = new ExtDirect(nexus.http());
     String name = nexus.uniqueName("pypi-ui");
     // What the pypi-hosted ExtJS form submits: its fields' values, the dotted names made into objects.
@@ -178,9 +178,8 @@ class AdministrationIT
     files.forEach(node -> assertFalse(node.get("assetId").isNull(), node::toString));
   }
 
-  private static JsonNode hosted(final String name) throws IOException {
-    return JSON.readTree(NexusHttp.expect(nexus.http().json("GET", API + "repositories/pypi/hosted/" + name, null),
-        200).body());
+  private static JsonNode hosted(final String name) {
+    return nexus.admin().repositorySettings("pypi", "hosted", name);
   }
 
   private static UploadResponse upload(final String repository, final WheelBuilder wheel) {

@@ -54,6 +54,12 @@ public final class NexusAdminClient
     return response.statusCode() == 404 ? null : parse(NexusHttp.expect(response, 200));
   }
 
+  /** A repository's settings as its format's endpoint shows them ({@code repositories/<format>/<type>/<name>}). */
+  public JsonNode repositorySettings(final String format, final String type, final String name) {
+    return parse(NexusHttp.expect(http.json("GET", API + "repositories/" + format + "/" + type + "/" + encode(name),
+        null), 200));
+  }
+
   public List<String> repositoryNames() {
     List<String> names = new ArrayList<>();
     parse(NexusHttp.expect(http.json("GET", API + "repositories", null), 200))

@@ -1,0 +1,170 @@
+package io.github.nexuspypi.it.ui;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.FluentWait;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * Nexus's admin UI (ExtJS) worked as a user works it: by the texts on its buttons, the labels of its fields, the
+ * entries of its lists. Every step waits for the one visible element it acts on: ExtJS keeps hidden copies of forms
+ * around (an empty edit form's fields exist while the create form shows), so hidden elements are never used.
+ */
+public final class NexusAdminUi
+{
+  /** Far above the few seconds the UI's first load takes on a busy two-core machine. */
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private static final String REPOSITORIES = "#admin/repository/repositories";
+
+  private static final String DIALOG = "//div[contains(@class,'x-window')]";
+
+  private static final By REPOSITORY_ROWS = By.cssSelector("div[id^='nx-coreui-repository-list'] table.x-grid-item");
+
+  /** The UI's messages: success, warning, error... as a CSS class of their own. */
+  private static final By TOAST = By.cssSelector("div.x-toast");
+
+  private final WebDriver driver;
+
+  private final URI baseUri;
+
+  private final FluentWait<WebDriver> wait;
+
+  public NexusAdminUi(final WebDriver driver, final URI baseUri) {
+    this.driver = driver;
+    this.baseUri = baseUri;
+    // ExtJS re-renders parts of the page while a step waits; an element that went away is looked up again.
+    this.wait = new WebDriverWait(driver, TIMEOUT).ignoring(StaleElementReferenceException.class);
+  }
+
+  /** Opens the UI and signs in through its "Sign in" dialog. */
+  public void signIn(final String user, final String password) {
+    driver.get(baseUri.toString());
+    visible(By.xpath(button("Sign in"))).click();
+    visible(By.cssSelector("input[name=username]")).sendKeys(user);
+    visible(By.cssSelector("input[name=password]")).sendKeys(password);
+    // The header's "Sign in" button stays visible behind the dialog.
+    visible(By.xpath(DIALOG + button("Sign in"))).click();
+    visible(By.xpath(button("Sign out")));
+  }
+
+  /** Administration → Repositories → Create repository → {@code recipe}, e.g. "pypi (hosted)". */
+  public void startCreating(final String recipe) {
+    driver.get(baseUri + REPOSITORIES);
+    // Until its list has loaded, the page may go back to the list (NX's Drilldown.reselect) and drop the recipe
+    // choice a click on "Create repository" opened: seen on freshly booted Nexuses, whose first answers are slow.
+    until("the repository list to show its repositories", page -> page.findElements(REPOSITORY_ROWS).stream()
+        .anyMatch(WebElement::isDisplayed));
+    press("Create repository");
+    visible(gridCell(recipe)).click();
+    field("Name");
+  }
+
+  /** The edit form of a repository, as a click on its row in the repository list opens it. */
+  public void openRepository(final String name) {
+    driver.get(baseUri + REPOSITORIES + ":" + name);
+  }
+
+  /** Waits until the repository list shows a row for {@code name}. */
+  public void awaitListed(final String name) {
+    visible(gridCell(name));
+  }
+
+  /** The input of the visible form field labelled {@code label} (without the colon the UI adds). */
+  public WebElement field(final String label) {
+    WebElement labelElement = visible(By.xpath("//label[.//span[contains(@class,'x-form-item-label-text')"
+        + " and normalize-space()='" + label + ":']]"));
+    return driver.findElement(By.id(labelElement.getDomAttribute("for")));
+  }
+
+  /** The text a field shows: a text field's or read-only field's value, a combo box's chosen entry. */
+  public String valueOf(final String label) {
+    return field(label).getDomProperty("value");
+  }
+
+  public boolean isChecked(final String label) {
+    return field(label).isSelected();
+  }
+
+  public void type(final String label, final String text) {
+    field(label).sendKeys(text);
+  }
+
+  /** Opens a combo box's list and picks {@code option}. */
+  public void choose(final String label, final String option) {
+    WebElement combo = field(label);
+    combo.click();
+    visible(By.xpath("//li[contains(@class,'x-boundlist-item') and normalize-space()='" + option + "']")).click();
+    until(label + " to show " + option, page -> option.equals(combo.getDomProperty("value")));
+  }
+
+  /** Ticks or unticks a check box by clicking the box the UI draws (the input itself is transparent). */
+  public void toggle(final String label) {
+    WebElement checkbox = field(label);
+    boolean before = checkbox.isSelected();
+    checkbox.findElement(By.xpath("..")).click();
+    until(label + " to change", page -> checkbox.isSelected() != before);
+  }
+
+  /** Clicks the one visible button labelled {@code text}, once it is enabled. */
+  public void press(final String text) {
+    visible(By.xpath(button(text) + "[not(contains(@class,'x-btn-disabled'))]")).click();
+  }
+
+  /**
+   * Waits for the UI's success message mentioning {@code text} and closes it, so that the next step's message is
+   * not taken for it.
+   */
+  public String awaitSuccess(final String text) {
+    WebElement message = until("a success message mentioning " + text, page -> page.findElements(TOAST).stream()
+        .filter(toast -> toast.isDisplayed() && hasClass(toast, "success") && toast.getText().contains(text))
+        .findFirst().orElse(null));
+    String shown = message.getText();
+    message.findElement(By.cssSelector(".dismiss a")).click();
+    until("the message to close", ExpectedConditions.invisibilityOf(message));
+    return shown;
+  }
+
+  private WebElement visible(final By locator) {
+    return until("exactly one visible " + locator, page -> {
+      List<WebElement> shown = page.findElements(locator).stream().filter(WebElement::isDisplayed).toList();
+      return shown.size() == 1 ? shown.get(0) : null;
+    });
+  }
+
+  /**
+   * Waits for {@code condition}, failing at once with the UI's own words when it shows an error message instead: NX
+   * reports failed ExtDirect calls (no script error, no HTTP error) and uncaught script errors that way, for 5 s.
+   */
+  private <T> T until(final String description, final Function<WebDriver, T> condition) {
+    return wait.withMessage(() -> description).until(page -> {
+      for (WebElement toast : page.findElements(TOAST)) {
+        if (toast.isDisplayed() && hasClass(toast, "error")) {
+          throw new AssertionError("Waiting for " + description + ", the UI reported an error: " + toast.getText());
+        }
+      }
+      return condition.apply(page);
+    });
+  }
+
+  private static String button(final String text) {
+    return "//a[contains(@class,'x-btn') and .//span[normalize-space()='" + text + "']]";
+  }
+
+  private static By gridCell(final String text) {
+    return By.xpath("//div[contains(@class,'x-grid-cell-inner') and normalize-space()='" + text + "']");
+  }
+
+  private static boolean hasClass(final WebElement element, final String cssClass) {
+    return Arrays.asList(element.getDomAttribute("class").split("\\s+")).contains(cssClass);
+  }
+}
