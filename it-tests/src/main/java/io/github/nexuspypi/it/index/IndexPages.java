@@ -1,5 +1,6 @@
 package io.github.nexuspypi.it.index;
 
+import io.github.nexuspypi.core.index.DistributionLink;
 import io.github.nexuspypi.core.index.ProjectPage;
 import io.github.nexuspypi.core.index.SimpleHtmlParser;
 import io.github.nexuspypi.core.index.SimpleJsonParser;
@@ -70,11 +71,15 @@ public final class IndexPages
 
   /** Where the project's page (JSON) links a file to, resolved against the page as pip resolves it. */
   public URI fileUri(final String project, final String filename) {
-    return json(project).files().stream()
+    return URI.create(link(project, filename, JSON).url());
+  }
+
+  /** The file as the project's page in {@link #HTML} or {@link #JSON} shows it, its URL resolved. */
+  public DistributionLink link(final String project, final String filename, final String mediaType) {
+    return page(project, mediaType).files().stream()
         .filter(file -> file.filename().equals(filename))
-        .map(file -> URI.create(file.url()))
         .findFirst()
-        .orElseThrow(() -> new AssertionError(filename + " is not on the page of " + project));
+        .orElseThrow(() -> new AssertionError(filename + " is not on the " + mediaType + " page of " + project));
   }
 
   /** The status of {@code /simple/<project>/}: 200, or 404 for a project the repository does not hold. */

@@ -60,6 +60,23 @@ public final class NexusAdminClient
         null), 200));
   }
 
+  /** The repository as {@code GET /repositories/<format>/<type>/<name>} reads it: the shape it was created with. */
+  public JsonNode repositoryDefinition(final String format, final String type, final String name) {
+    return parse(NexusHttp.expect(http.json("GET", API + "repositories/" + format + "/" + type + "/" + encode(name),
+        null), 200));
+  }
+
+  /** Replaces the repository's whole definition with this one (the REST API takes no partial updates). */
+  public void updateRepository(final RepositoryDefinition repository) {
+    NexusHttp.expect(http.json("PUT", API + "repositories/" + repository.format() + "/" + repository.type() + "/"
+        + encode(repository.name()), repository.json()), 204);
+  }
+
+  /** A proxy's or group's "Invalidate cache": everything it cached is due for a refresh at the next request. */
+  public void invalidateCache(final String name) {
+    NexusHttp.expect(http.json("POST", API + "repositories/" + encode(name) + "/invalidate-cache", null), 204);
+  }
+
   public List<String> repositoryNames() {
     List<String> names = new ArrayList<>();
     parse(NexusHttp.expect(http.json("GET", API + "repositories", null), 200))
@@ -152,6 +169,11 @@ public final class NexusAdminClient
 
   public List<JsonNode> assets(final String repository) {
     return pages("assets", Map.of("repository", repository));
+  }
+
+  /** The paths of every asset a repository holds, e.g. {@code /packages/six/1.16.0/six-1.16.0.tar.gz}. */
+  public List<String> assetPaths(final String repository) {
+    return assets(repository).stream().map(asset -> asset.get("path").asText()).toList();
   }
 
   public void deleteAsset(final String assetId) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A repository as the REST API creates it: {@code POST /service/rest/v1/repositories/<format>/<type>} with
@@ -51,9 +52,17 @@ public record RepositoryDefinition(String format, String type, String name, Stri
 
   /** The same repository with its content in another blob store than {@code default}. */
   public RepositoryDefinition inBlobStore(final String blobStore) {
+    return with(root -> storage(root).put("blobStoreName", blobStore));
+  }
+
+  /**
+   * The same repository with settings the factories leave at their defaults, e.g. a proxy's
+   * {@code httpClient.connection.timeout}: {@code change} edits a copy of the JSON in place.
+   */
+  public RepositoryDefinition with(final Consumer<ObjectNode> change) {
     try {
       ObjectNode root = (ObjectNode) JSON.readTree(json);
-      storage(root).put("blobStoreName", blobStore);
+      change.accept(root);
       return new RepositoryDefinition(format, type, name, root.toString());
     }
     catch (JsonProcessingException e) {

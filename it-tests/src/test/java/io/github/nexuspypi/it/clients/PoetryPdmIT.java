@@ -2,6 +2,7 @@ package io.github.nexuspypi.it.clients;
 
 import io.github.nexuspypi.core.index.DistributionLink;
 import io.github.nexuspypi.it.dists.BuiltDistributions;
+import io.github.nexuspypi.it.dists.ConsumerProject;
 import io.github.nexuspypi.it.dists.TinyProject;
 import io.github.nexuspypi.it.index.IndexPages;
 import io.github.nexuspypi.it.junit.Nexus;
@@ -97,22 +98,7 @@ class PoetryPdmIT
     // Another user's machine, who installs anonymously: in the publisher's home poetry would send the uploader's
     // credentials (it matches them to a source by URL), which may add but not read.
     IsolatedEnvironment elsewhere = python.environment("poetry-consumer");
-    Path consumer = elsewhere.write("consumer/pyproject.toml", """
-        [tool.poetry]
-        name = "poetry-consumer"
-        version = "0.1.0"
-        description = "Installs from the hosted repository"
-        authors = ["Integration Tests <it@example.org>"]
-
-        [tool.poetry.dependencies]
-        python = ">=3.7"
-
-        # default = true: this source replaces PyPI, which poetry 1.3 would otherwise also ask.
-        [[tool.poetry.source]]
-        name = "nexus"
-        url = "%s"
-        default = true
-        """.formatted(index)).getParent();
+    Path consumer = ConsumerProject.writePoetry(elsewhere.home().resolve("consumer"), index);
     poetry(elsewhere, consumer, "add", project.name()).requireSuccess();
 
     assertInstalledAndRuns(elsewhere, consumer, project);
@@ -141,19 +127,7 @@ class PoetryPdmIT
     assertEquals(stored, StoredAssets.of(nexus, repository));
 
     IsolatedEnvironment elsewhere = python.environment("pdm-consumer");
-    Path consumer = elsewhere.write("consumer/pyproject.toml", """
-        [project]
-        name = "pdm-consumer"
-        version = "0.1.0"
-        requires-python = ">=3.7"
-        dependencies = []
-
-        # Named pypi, this source replaces pypi.org.
-        [[tool.pdm.source]]
-        name = "pypi"
-        url = "%s"
-        """.formatted(index)).getParent();
-    // --no-self: the consumer is an application, nothing to build and install of its own.
+    Path consumer = ConsumerProject.writePdm(elsewhere.home().resolve("consumer"), index);
     pdm(elsewhere, consumer, List.of("add", "--no-self", project.name())).requireSuccess();
 
     assertInstalledAndRuns(elsewhere, consumer, project);
