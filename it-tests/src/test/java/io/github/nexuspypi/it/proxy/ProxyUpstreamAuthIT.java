@@ -1,0 +1,99 @@
+package io.github.nexuspypi.it.proxy;
+
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.util.List;
+
+import io.github.nexuspypi.it.dists.WheelBuilder;
+import io.github.nexuspypi.it.index.IndexPages;
+import io.github.nexuspypi.it.junit.Nexus;
+import io.github.nexuspypi.it.junit.NexusTest;
+import io.github.nexuspypi.it.nexus.Download;
+import io.github.nexuspypi.it.nexus.RepositoryDefinition;
+import io.github.nexuspypi.it.upstream.FakeFile;
+import io.github.nexuspypi.it.upstream.FakeIndex;
+import io.github.nexuspypi.it.upstream.LoggedRequest;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static io.github.nexuspypi.it.nexus.ProxySettings.autoBlock;
+import static io.github.nexuspypi.it.nexus.ProxySettings.upstreamCredentials;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A private upstream index whose hosts both ask for HTTP basic credentials: the proxy's upstream authentication
+ * gets it pages and files; without it the proxy answers an error at once, and giving it later makes the same proxy
+ * work.
+ */
+@NexusTest
+class ProxyUpstreamAuthIT
+{
+  private static final String USER = "proxy-reader";
+
+  private static final String PASSWORD = "s3cret:with%odd&chars";
+
+  private static Nexus nexus;
+
+  private static FakeIndex upstream;
+
+  private static FakeFile wheel;
+
+  @BeforeAll
+  static void startAPrivateIndex() {
+    upstream = FakeIndex.start();
+    WheelBuilder builder = WheelBuilder.of("private-lib", "1.0");
+    wheel = upstream.project("private-lib").file(builder.fileName(), builder.toBytes());
+    upstream.indexHost().basicAuth(USER, PASSWORD);
+    upstream.filesHost().basicAuth(USER, PASSWORD);
+  }
+
+  @AfterAll
+  static void stopThePrivateIndex() {
+    upstream.close();
+  }
+
+  @Test
+  void withUpstreamCredentialsPagesAndFilesComeThrough() {
+    String proxy = nexus.uniqueName("pypi-proxy-auth");
+    nexus.admin().createRepository(definition(proxy).with(upstreamCredentials(USER, PASSWORD)));
+    IndexPages pages = new IndexPages(nexus.anonymous(), proxy);
+
+    URI file = pages.fileUri("private-lib", wheel.filename());
+    Download download = Download.of(nexus.anonymous(), file);
+    Download metadata = Download.of(nexus.anonymous(), URI.create(file + ".metadata"));
+
+    assertTrue(download.isWhole(), download::describe);
+    assertArrayEquals(wheel.bytes(), download.body());
+    assertArrayEquals(wheel.coreMetadata(), metadata.body());
+    for (String path : List.of("/simple/private-lib/", wheel.path(), wheel.metadataPath())) {
+      List<LoggedRequest> requests = upstream.log().to(path);
+      assertTrue(requests.stream().anyMatch(LoggedRequest::authorization), () -> path + ": " + requests);
+    }
+  }
+
+  @Test
+  void withoutCredentialsTheProxyAnswersAnErrorAndTheyFixTheSameProxy() {
+    String proxy = nexus.uniqueName("pypi-proxy-noauth");
+    RepositoryDefinition withoutCredentials = definition(proxy);
+    nexus.admin().createRepository(withoutCredentials);
+
+    HttpResponse<String> refused = nexus.anonymous().get("repository/" + proxy + "/simple/private-lib/");
+
+    assertEquals(503, refused.statusCode(), refused::body);
+    assertTrue(refused.body().contains("401"), refused::body);
+
+    nexus.admin().updateRepository(withoutCredentials.with(upstreamCredentials(USER, PASSWORD)));
+    IndexPages pages = new IndexPages(nexus.anonymous(), proxy);
+    Download download = Download.of(nexus.anonymous(), pages.fileUri("private-lib", wheel.filename()));
+    assertArrayEquals(wheel.bytes(), download.body());
+  }
+
+  /** Without auto-blocking, so that one refusal does not make the next request a 404 for a while. */
+  private static RepositoryDefinition definition(final String proxy) {
+    return RepositoryDefinition.proxy("pypi", proxy, upstream.uri().toString()).with(autoBlock(false));
+  }
+}
