@@ -2,6 +2,7 @@ package io.github.nexuspypi.it.proxy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.Arrays;
@@ -132,6 +133,29 @@ class ProxyFilesIT
     assertRefused(refused, wheel);
     assertLoggedWithBothHashes(log, wheel);
     assertNotCachedThenFetchedAgain(wheel, url, path);
+  }
+
+  /** A client's first request for a file may ask for a range, as lazy-wheel clients do: it comes from the download. */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"bytes=1000-1999", "bytes=-100"})
+  void aRangeOfAFileNotYetCachedComesFromTheDownload(final String range) {
+    String project = "ranged-" + (range.contains("-100") ? "tail" : "middle");
+    WheelBuilder builder = wheelWithPayload(project, LARGE, 5);
+    FakeFile wheel = upstream.project(project).file(builder.fileName(), builder.toBytes());
+    URI url = pages.fileUri(project, wheel.filename());
+    byte[] bytes = wheel.bytes();
+    int from = range.equals("bytes=-100") ? bytes.length - 100 : 1000;
+    int to = range.equals("bytes=-100") ? bytes.length - 1 : 1999;
+
+    HttpResponse<byte[]> partial = nexus.anonymous().send(nexus.anonymous().request(url.toString())
+        .header("Range", range).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+    assertEquals(206, partial.statusCode());
+    assertEquals("bytes " + from + "-" + to + "/" + bytes.length,
+        partial.headers().firstValue("Content-Range").orElseThrow());
+    assertArrayEquals(Arrays.copyOfRange(bytes, from, to + 1), partial.body());
+    assertArrayEquals(bytes, Download.of(nexus.anonymous(), url).body(), "and the whole file was cached");
+    assertEquals(1, upstream.log().to(wheel.path()).size());
   }
 
   @Test

@@ -128,6 +128,7 @@ class ProxyPageFaultsIT
       HttpResponse<String> failed = nexus.anonymous().get("repository/" + proxy + "/simple/" + uncached + "/");
 
       assertEquals(fault.statusWithoutCopy, failed.statusCode(), failed::body);
+      assertTrue(failed.body().contains("this proxy has no copy of the page"), failed::body);
       if (fault != PageFault.DOWN) {
         assertTrue(upstream.log().to("/simple/" + cached + "/").size() > asked, "upstream was asked again");
       }
@@ -152,6 +153,23 @@ class ProxyPageFaultsIT
     nexus.admin().invalidateCache(proxy);
     assertEquals(200, pages.status("not-upstream"));
     assertEquals(2, upstream.log().to("/simple/not-upstream/").size());
+  }
+
+  /** PEP 503 requires every index to have a root page: an upstream without one is a broken gateway. */
+  @Test
+  void aRootPageUpstreamDoesNotHaveIsABadGateway() {
+    upstream.indexHost().at("/simple/").status(404);
+    try {
+      HttpResponse<String> root = nexus.anonymous().get("repository/" + proxy + "/simple/");
+
+      assertEquals(502, root.statusCode(), root::body);
+      assertTrue(root.body().contains("Upstream has no root page"), root::body);
+    }
+    finally {
+      upstream.indexHost().clearFaults();
+    }
+    // Not remembered: upstream's next answer counts.
+    assertEquals(200, nexus.anonymous().get("repository/" + proxy + "/simple/").statusCode());
   }
 
   /**
