@@ -51,6 +51,7 @@ import org.sonatype.nexus.repository.view.payloads.BytesPayload;
 import org.sonatype.nexus.repository.view.payloads.TempBlob;
 
 import com.google.common.net.HttpHeaders;
+import org.apache.http.StatusLine;
 import org.apache.http.client.methods.HttpRequestBase;
 
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_DISTRIBUTION;
@@ -132,6 +133,19 @@ public class PypiProxyFacet
       return super.doGet(context, stale);
     }
     return inFlight.follow(target.path(), () -> startDownload(context, target));
+  }
+
+  /** Nexus logs a fallback to the cached copy only at debug level; an admin should see that upstream is failing. */
+  @Override
+  protected <X extends Throwable> void logContentOrThrow(@Nullable final Content content, final Context context,
+                                                         @Nullable final StatusLine statusLine, final X exception)
+      throws X
+  {
+    if (content != null) {
+      log.warn("Proxy {} serves its cached copy of {}: upstream {} failed: {}", getRepository().getName(),
+          context.getRequest().getPath(), getRemoteUrl(), statusLine != null ? statusLine : exception.toString());
+    }
+    super.logContentOrThrow(content, context, statusLine, exception);
   }
 
   /** A project's upstream page as kept, fetched or refreshed as its age requires; empty when upstream has none. */
