@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -160,6 +161,22 @@ public class PypiProxyFacet
       return Optional.ofNullable(json);
     }
     return content().find(ProxyTarget.ROOT_HTML).map(FluentAsset::download);
+  }
+
+  /** Until when a kept page is fresh: its last check upstream plus the metadata age. */
+  Instant freshUntil(final Content kept) {
+    CacheInfo cacheInfo = kept.getAttributes().get(CacheInfo.class);
+    int maxAge = cacheControllerHolder.getMetadataCacheController().getContentMaxAgeSeconds();
+    if (cacheInfo == null || cacheInfo.isInvalidated()) {
+      return Instant.now();
+    }
+    return maxAge < 0 ? Instant.MAX : Instant.ofEpochMilli(cacheInfo.getLastVerified().getMillis()).plusSeconds(maxAge);
+  }
+
+  @Override
+  public void invalidateProxyCaches() {
+    super.invalidateProxyCaches();
+    facet(PypiProxyIndexFacet.class).invalidate();
   }
 
   static ProjectPage parseKept(final Content kept) throws IOException {
