@@ -75,6 +75,35 @@ class AdminUiIT
         .map(BrowserProblem::toString).toList());
   }
 
+  @Test
+  void theFormsCreateAndEditAProxyRepository() {
+    NexusAdminUi ui = new NexusAdminUi(chromium.driver(), nexus.baseUri());
+    String name = nexus.uniqueName("pypi-ui-proxy");
+    ui.signIn(NexusSettings.ADMIN_USER, nexus.adminPassword());
+
+    ui.startCreating("pypi (proxy)");
+    ui.type("Name", name);
+    ui.type("Remote storage", "https://pypi.org/");
+    ui.choose("Blob store", "default");
+    ui.press("Create repository");
+    ui.awaitSuccess(name);
+    ui.awaitListed(name);
+
+    JsonNode created = nexus.admin().repositorySettings("pypi", "proxy", name);
+    assertEquals("proxy", created.get("type").asText(), created::toString);
+    assertEquals("https://pypi.org/", created.at("/proxy/remoteUrl").asText(), created::toString);
+
+    ui.openRepository(name);
+    assertEquals("https://pypi.org/", ui.valueOf("Remote storage"));
+    ui.type("Maximum metadata age", "30");
+    ui.press("Save");
+    ui.awaitSuccess(name);
+
+    assertEquals(30, nexus.admin().repositorySettings("pypi", "proxy", name).at("/proxy/metadataMaxAge").asInt());
+    assertEquals(List.of(), chromium.problems().stream().filter(problem -> !isTelemetryScriptMissing(problem))
+        .map(BrowserProblem::toString).toList());
+  }
+
   private static void assertStorage(final JsonNode repository, final String writePolicy, final boolean strict) {
     JsonNode storage = repository.get("storage");
     assertEquals("default", storage.get("blobStoreName").asText(), repository::toString);

@@ -3,6 +3,7 @@ package io.github.nexuspypi.it.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -22,6 +23,11 @@ public record BenchmarkSettings(int rounds, Duration warmUp, Duration measured, 
             .map(Integer::valueOf)
             .toList(),
         Path.of(System.getProperty("benchmark.report", "target/benchmarks.md")).toAbsolutePath());
+  }
+
+  /** The same settings at the largest connection count only: half the time or less, where a run must be short. */
+  public BenchmarkSettings largestConnectionCountOnly() {
+    return new BenchmarkSettings(rounds, warmUp, measured, List.of(Collections.max(connections)), report);
   }
 
   /** The settings as a reader of the results needs them to judge the numbers. */

@@ -1,5 +1,6 @@
 package io.github.nexuspypi.it.bench;
 
+import java.util.DoubleSummaryStatistics;
 import java.util.List;
 import java.util.Locale;
 
@@ -22,9 +23,8 @@ public final class ComparisonReport
   }
 
   public String targets(final List<Target> targets) {
-    MarkdownTable table = new MarkdownTable("target", "scenario", "connections",
-        "median " + candidate + " / " + baseline + " rate", "target", "result",
-        "median " + candidate + " / " + baseline + " Nexus CPU per request", "load generator (max cores)");
+    MarkdownTable table = new MarkdownTable("target", "scenario", "connections", rateHeader(), "target", "result",
+        cpuHeader(), "load generator (max cores)");
     for (Target target : targets) {
       for (Comparison comparison : target.comparisons()) {
         double median = comparison.medianRatio();
@@ -32,6 +32,20 @@ public final class ComparisonReport
             format("≥ %.2f", target.minimum()), median >= target.minimum() ? "PASS" : "**FAIL**",
             format("%.3f", comparison.medianCpuRatio()), format("%.2f", comparison.maxClientCores()));
       }
+    }
+    return table.toString();
+  }
+
+  /** For comparisons without a target: the medians, and how far the rounds' rate ratios spread around them. */
+  public String ratios(final List<Comparison> comparisons) {
+    MarkdownTable table = new MarkdownTable("scenario", "connections", rateHeader(), "lowest – highest round",
+        cpuHeader(), "load generator (max cores)");
+    for (Comparison comparison : comparisons) {
+      DoubleSummaryStatistics spread = comparison.rounds().stream().mapToDouble(Comparison.Round::ratio)
+          .summaryStatistics();
+      table.row(comparison.scenario(), comparison.connections(), format("%.3f", comparison.medianRatio()),
+          format("%.3f", spread.getMin()) + " – " + format("%.3f", spread.getMax()),
+          format("%.3f", comparison.medianCpuRatio()), format("%.2f", comparison.maxClientCores()));
     }
     return table.toString();
   }
@@ -54,6 +68,14 @@ public final class ComparisonReport
       }
     }
     return table.toString();
+  }
+
+  private String rateHeader() {
+    return "median " + candidate + " / " + baseline + " rate";
+  }
+
+  private String cpuHeader() {
+    return "median " + candidate + " / " + baseline + " Nexus CPU per request";
   }
 
   private static String format(final String pattern, final double value) {

@@ -52,6 +52,11 @@ public final class NexusInstallation
     return dataDir().resolve("log/nexus.log");
   }
 
+  /** One line for every request a proxy repository sends upstream (Nexus's own log, on by default). */
+  public Path outboundRequestLog() {
+    return dataDir().resolve("log/outbound-request.log");
+  }
+
   public boolean isInstalled() {
     return Files.isExecutable(installDir().resolve("bin/nexus"));
   }

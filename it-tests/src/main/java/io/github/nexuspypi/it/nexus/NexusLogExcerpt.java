@@ -9,8 +9,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * What Nexus wrote to {@code nexus.log} from a point on, so that a test can check what was logged about what it did
- * (and only that: every test class shares the one Nexus and its log).
+ * What Nexus wrote to one of its logs from a point on, so that a test can check what was logged about what it did
+ * (and only that: every test class shares the one Nexus and its logs).
  */
 public final class NexusLogExcerpt
 {
@@ -23,11 +23,19 @@ public final class NexusLogExcerpt
     this.start = start;
   }
 
-  /** The excerpt that begins now. */
+  /** The excerpt of {@code nexus.log} that begins now. */
   public static NexusLogExcerpt startingNow(final NexusInstallation installation) {
-    Path log = installation.nexusLog();
+    return startingNow(installation.nexusLog());
+  }
+
+  /** The excerpt of {@code outbound-request.log}, what proxies ask their upstreams, that begins now. */
+  public static NexusLogExcerpt outboundRequestsStartingNow(final NexusInstallation installation) {
+    return startingNow(installation.outboundRequestLog());
+  }
+
+  private static NexusLogExcerpt startingNow(final Path log) {
     try {
-      return new NexusLogExcerpt(log, Files.size(log));
+      return new NexusLogExcerpt(log, Files.exists(log) ? Files.size(log) : 0);
     }
     catch (IOException e) {
       throw new UncheckedIOException("Cannot read the size of " + log, e);
@@ -36,8 +44,12 @@ public final class NexusLogExcerpt
 
   /** The lines written since the start; Nexus writes each line as it logs it. */
   public List<String> lines() {
+    if (!Files.exists(log)) {
+      return List.of();
+    }
     try (InputStream in = Files.newInputStream(log)) {
-      in.skipNBytes(start);
+      // Nexus rolls its logs over at midnight: a file shorter than at the start holds only lines written since.
+      in.skipNBytes(Files.size(log) >= start ? start : 0);
       return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
     }
     catch (IOException e) {

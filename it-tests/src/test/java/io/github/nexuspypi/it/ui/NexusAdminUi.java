@@ -2,6 +2,7 @@ package io.github.nexuspypi.it.ui;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -95,8 +96,11 @@ public final class NexusAdminUi
     return field(label).isSelected();
   }
 
+  /** Replaces what the field holds with {@code text}, keystroke by keystroke as a user would. */
   public void type(final String label, final String text) {
-    field(label).sendKeys(text);
+    WebElement field = field(label);
+    field.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    field.sendKeys(text);
   }
 
   /** Opens a combo box's list and picks {@code option}. */

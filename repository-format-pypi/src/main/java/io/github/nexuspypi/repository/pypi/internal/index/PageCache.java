@@ -1,6 +1,7 @@
 package io.github.nexuspypi.repository.pypi.internal.index;
 
 import java.io.IOException;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -36,7 +37,7 @@ public class PageCache
   public PageCache(final long maximumBytes) {
     this.pages = CacheBuilder.newBuilder()
         .maximumWeight(maximumBytes)
-        .weigher((Key key, Entry entry) -> entry.page.map(RenderedPage::weight).orElse(64))
+        .weigher((Key key, Entry entry) -> entry.built.page.map(RenderedPage::weight).orElse(64))
         .build();
   }
 
@@ -46,19 +47,46 @@ public class PageCache
     Optional<RenderedPage> build() throws IOException;
   }
 
+  /** For pages whose source is itself a cache with an age limit: a proxy's copy of upstream's page. */
+  @FunctionalInterface
+  public interface ExpiringBuilder
+  {
+    Expiring build() throws IOException;
+  }
+
+  /** A page, or that there is none, good until a moment as well as until the next change. */
+  public static final class Expiring
+  {
+    private final Optional<RenderedPage> page;
+
+    private final Instant freshUntil;
+
+    public Expiring(final Optional<RenderedPage> page, final Instant freshUntil) {
+      this.page = page;
+      this.freshUntil = freshUntil;
+    }
+  }
+
   /** The current page, built when missing or outdated; empty when the project does not exist. */
   public Optional<RenderedPage> get(final String project, final SimpleFormat format, final Builder builder)
       throws IOException
   {
+    return get(project, format, () -> new Expiring(builder.build(), Instant.MAX));
+  }
+
+  /** As {@link #get(String, SimpleFormat, Builder)}, for a page that also expires. */
+  public Optional<RenderedPage> get(final String project, final SimpleFormat format, final ExpiringBuilder builder)
+      throws IOException
+  {
     Key key = new Key(project, format);
     Entry cached = pages.getIfPresent(key);
-    if (cached != null && isCurrent(project, cached.builtAt)) {
-      return cached.page;
+    if (cached != null && isCurrent(project, cached.builtAt) && Instant.now().isBefore(cached.built.freshUntil)) {
+      return cached.built.page;
     }
     long builtAt = counter.get();
-    Optional<RenderedPage> page = builder.build();
-    pages.put(key, new Entry(page, builtAt));
-    return page;
+    Expiring built = builder.build();
+    pages.put(key, new Entry(built, builtAt));
+    return built.page;
   }
 
   /** A change to one project: its page and the root page are rebuilt when next asked for. */
@@ -100,12 +128,12 @@ public class PageCache
 
   private static final class Entry
   {
-    private final Optional<RenderedPage> page;
+    private final Expiring built;
 
     private final long builtAt;
 
-    private Entry(final Optional<RenderedPage> page, final long builtAt) {
-      this.page = page;
+    private Entry(final Expiring built, final long builtAt) {
+      this.built = built;
       this.builtAt = builtAt;
     }
   }

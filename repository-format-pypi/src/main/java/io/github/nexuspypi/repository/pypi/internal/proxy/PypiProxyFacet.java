@@ -8,6 +8,7 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,7 @@ import org.sonatype.nexus.repository.view.payloads.BytesPayload;
 import org.sonatype.nexus.repository.view.payloads.TempBlob;
 
 import com.google.common.net.HttpHeaders;
+import org.apache.http.StatusLine;
 import org.apache.http.client.methods.HttpRequestBase;
 
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_DISTRIBUTION;
@@ -134,6 +136,19 @@ public class PypiProxyFacet
     return inFlight.follow(target.path(), () -> startDownload(context, target));
   }
 
+  /** Nexus logs a fallback to the cached copy only at debug level; an admin should see that upstream is failing. */
+  @Override
+  protected <X extends Throwable> void logContentOrThrow(@Nullable final Content content, final Context context,
+                                                         @Nullable final StatusLine statusLine, final X exception)
+      throws X
+  {
+    if (content != null) {
+      log.warn("Proxy {} serves its cached copy of {}: upstream {} failed: {}", getRepository().getName(),
+          context.getRequest().getPath(), getRemoteUrl(), statusLine != null ? statusLine : exception.toString());
+    }
+    super.logContentOrThrow(content, context, statusLine, exception);
+  }
+
   /** A project's upstream page as kept, fetched or refreshed as its age requires; empty when upstream has none. */
   public Optional<Content> pageContent(final Context context, final String project) throws IOException {
     return Optional.ofNullable(get(contextFor(context, ProxyTarget.page(project))));
@@ -146,6 +161,22 @@ public class PypiProxyFacet
       return Optional.ofNullable(json);
     }
     return content().find(ProxyTarget.ROOT_HTML).map(FluentAsset::download);
+  }
+
+  /** Until when a kept page is fresh: its last check upstream plus the metadata age. */
+  Instant freshUntil(final Content kept) {
+    CacheInfo cacheInfo = kept.getAttributes().get(CacheInfo.class);
+    int maxAge = cacheControllerHolder.getMetadataCacheController().getContentMaxAgeSeconds();
+    if (cacheInfo == null || cacheInfo.isInvalidated()) {
+      return Instant.now();
+    }
+    return maxAge < 0 ? Instant.MAX : Instant.ofEpochMilli(cacheInfo.getLastVerified().getMillis()).plusSeconds(maxAge);
+  }
+
+  @Override
+  public void invalidateProxyCaches() {
+    super.invalidateProxyCaches();
+    facet(PypiProxyIndexFacet.class).invalidate();
   }
 
   static ProjectPage parseKept(final Content kept) throws IOException {

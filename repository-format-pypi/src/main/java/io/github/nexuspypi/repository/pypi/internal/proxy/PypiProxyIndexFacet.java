@@ -8,6 +8,7 @@ import javax.inject.Named;
 
 import io.github.nexuspypi.core.index.SimpleFormat;
 import io.github.nexuspypi.repository.pypi.internal.index.IndexPageRenderer;
+import io.github.nexuspypi.repository.pypi.internal.index.PageCache;
 import io.github.nexuspypi.repository.pypi.internal.index.PageCachingIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.RenderedPage;
 
@@ -28,17 +29,29 @@ public class PypiProxyIndexFacet
         .orElseThrow(() -> new IOException("Upstream has no root page: " + proxy().getRemoteUrl()));
   }
 
+  /**
+   * Until the kept page is due for a refresh, its rendering is served without asking the database; after that,
+   * Nexus's proxy support checks its age and refreshes it from upstream, and the page is rendered again.
+   */
   @Override
   public Optional<Content> projectPage(final Context context, final String project, final SimpleFormat format)
       throws IOException
   {
-    Optional<Content> kept = proxy().pageContent(context, project);
-    if (kept.isEmpty()) {
-      return Optional.empty();
-    }
-    return cache.get(project, format, () -> Optional.of(IndexPageRenderer.project(
-            ProxiedLinks.forClients(PypiProxyFacet.parseKept(kept.get())), format, Instant.now())))
-        .map(RenderedPage::toContent);
+    return cache.get(project, format, () -> {
+      Optional<Content> kept = proxy().pageContent(context, project);
+      if (kept.isEmpty()) {
+        // Not kept: the negative cache answers the next requests, and a later one asks again.
+        return new PageCache.Expiring(Optional.empty(), Instant.now());
+      }
+      return new PageCache.Expiring(Optional.of(IndexPageRenderer.project(
+          ProxiedLinks.forClients(PypiProxyFacet.parseKept(kept.get())), format, Instant.now())),
+          proxy().freshUntil(kept.get()));
+    }).map(RenderedPage::toContent);
+  }
+
+  /** Nexus's "Invalidate cache": every page is due for a refresh at its next request. */
+  void invalidate() {
+    cache.changedAll();
   }
 
   private PypiProxyFacet proxy() {

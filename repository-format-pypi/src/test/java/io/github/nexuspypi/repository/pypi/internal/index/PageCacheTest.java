@@ -92,4 +92,17 @@ class PageCacheTest
     assertTrue(cache.get("nope", SimpleFormat.TEXT_HTML, () -> page("x")).isEmpty());
     assertEquals(1, builds.get());
   }
+
+  @Test
+  void anExpiringPageIsServedUntilItsTimeAndThenBuiltAgain() throws Exception {
+    cache.get("foo", SimpleFormat.TEXT_HTML, () -> new PageCache.Expiring(page("fresh"), Instant.now().plusSeconds(3600)));
+    String served = cache.get("foo", SimpleFormat.TEXT_HTML, () -> new PageCache.Expiring(page("other"), Instant.MAX))
+        .map(page -> new String(page.body(), StandardCharsets.UTF_8)).orElseThrow();
+    assertEquals("fresh", served);
+
+    cache.get("bar", SimpleFormat.TEXT_HTML, () -> new PageCache.Expiring(page("due"), Instant.now().minusSeconds(1)));
+    String rebuilt = cache.get("bar", SimpleFormat.TEXT_HTML, () -> new PageCache.Expiring(page("again"), Instant.MAX))
+        .map(page -> new String(page.body(), StandardCharsets.UTF_8)).orElseThrow();
+    assertEquals("again", rebuilt);
+  }
 }
