@@ -12,6 +12,7 @@ import io.github.nexuspypi.repository.pypi.internal.index.PageCache;
 import io.github.nexuspypi.repository.pypi.internal.index.PageCachingIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.RenderedPage;
 
+import org.sonatype.nexus.repository.Facet;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.Context;
 
@@ -20,6 +21,7 @@ import org.sonatype.nexus.repository.view.Context;
  * rendered once per format for each copy of it the proxy keeps.
  */
 @Named
+@Facet.Exposed
 public class PypiProxyIndexFacet
     extends PageCachingIndexFacet
 {
