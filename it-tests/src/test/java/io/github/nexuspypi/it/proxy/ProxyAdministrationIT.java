@@ -154,7 +154,9 @@ class ProxyAdministrationIT
     assertEquals(files, assetPaths(components.get(0)));
 
     Map<String, String> query = Map.of("format", "pypi", "repository", name, "name", "found-me");
-    List<JsonNode> found = Eventually.poll(() -> nexus.admin().search(query), results -> !results.isEmpty());
+    // Search indexes each asset as it is stored, in the background: wait for all three.
+    List<JsonNode> found = Eventually.poll(() -> nexus.admin().search(query),
+        results -> results.size() == 1 && assetPaths(results.get(0)).size() == files.size());
     assertEquals(1, found.size(), found::toString);
     assertEquals(files, assetPaths(found.get(0)));
     JsonNode wheelAsset = found.get(0).get("assets").get(files.indexOf(release + wheel.filename()));
