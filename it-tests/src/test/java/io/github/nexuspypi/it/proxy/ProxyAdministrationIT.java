@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import io.github.nexuspypi.core.index.ProjectPage;
 import io.github.nexuspypi.it.dists.SdistBuilder;
 import io.github.nexuspypi.it.dists.WheelBuilder;
 import io.github.nexuspypi.it.index.IndexPages;
@@ -112,20 +113,27 @@ class ProxyAdministrationIT
     assertEquals(200, pages.status("offline-other"));
   }
 
+  /** Until then a page is upstream's as it was, in both formats; after, upstream's as it is, in both. */
   @Test
   void invalidateCacheInTheAdminUiMakesTheNextPageRequestGoUpstream() {
     String name = nexus.uniqueName("pypi-proxy-invalidate");
     nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", name, UPSTREAM.uri().toString()));
-    publish("invalidated");
+    FakeFile first = publish("invalidated");
     IndexPages pages = new IndexPages(nexus.anonymous(), name);
-    pages.json("invalidated");
-    pages.html("invalidated");
+    List<String> before = List.of(first.filename());
+    assertEquals(before, shown(pages, "invalidated"));
     assertEquals(1, UPSTREAM.log().to("/simple/invalidated/").size(), "both formats come from one fetch");
+
+    WheelBuilder next = WheelBuilder.of("invalidated", "1.1");
+    UPSTREAM.project("invalidated").file(next.fileName(), next.toBytes());
+    first.yanked("superseded");
+    assertEquals(before, shown(pages, "invalidated"), "the kept page is fresh for its metadata age");
 
     new ExtDirect(nexus.http()).data("coreui_Repository", "invalidateCache", TextNode.valueOf(name));
 
-    pages.json("invalidated");
-    pages.json("invalidated");
+    List<String> after = List.of(first.filename() + " yanked: superseded", next.fileName());
+    assertEquals(after, shown(pages, "invalidated"));
+    assertEquals(after, shown(pages, "invalidated"));
     assertEquals(2, UPSTREAM.log().to("/simple/invalidated/").size(), "refreshed once, then fresh again");
   }
 
@@ -182,6 +190,18 @@ class ProxyAdministrationIT
   private static FakeFile publish(final String project) {
     WheelBuilder wheel = WheelBuilder.of(project, "1.0");
     return UPSTREAM.project(project).file(wheel.fileName(), wheel.toBytes());
+  }
+
+  /** The files a page lists, with their yank, the same in HTML and JSON. */
+  private static List<String> shown(final IndexPages pages, final String project) {
+    List<String> html = describe(pages.html(project));
+    assertEquals(html, describe(pages.json(project)), "HTML and JSON pages agree");
+    return html;
+  }
+
+  private static List<String> describe(final ProjectPage page) {
+    return page.files().stream().map(file -> file.filename() + (file.isYanked() ? " yanked: " + file.yank().reason()
+        : "")).toList();
   }
 
   private static List<String> assetPaths(final JsonNode component) {
