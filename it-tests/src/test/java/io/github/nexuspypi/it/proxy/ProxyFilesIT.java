@@ -116,7 +116,10 @@ class ProxyFilesIT
     assertEquals(1, upstream.log().to(wheel.path()).size(), "a cached file is served from the cache");
   }
 
-  /** A file smaller than the hold-back reaches the client not at all, a larger one up to the hold-back. */
+  /**
+   * A file no larger than the hold-back is checked before anything is answered: a 502. A larger one is answered as
+   * its first bytes arrive, and breaks off at least the hold-back before its end.
+   */
   @ParameterizedTest(name = "payload of {0} bytes")
   @ValueSource(ints = {0, LARGE})
   void aFileWithTheWrongSha256BreaksOffBeforeItsEndAndIsNotCached(final int payload) {
@@ -289,6 +292,10 @@ class ProxyFilesIT
    */
   private static void assertRefused(final Download refused, final FakeFile wheel) {
     byte[] served = upstreamBytesWithWrongSha256(wheel);
+    if (served.length <= HOLD_BACK) {
+      assertEquals(502, refused.status(), refused::describe);
+      return;
+    }
     assertEquals(200, refused.status(), refused::describe);
     assertEquals(served.length, refused.contentLength().orElseThrow(), refused::describe);
     assertNotNull(refused.failure(), refused::describe);

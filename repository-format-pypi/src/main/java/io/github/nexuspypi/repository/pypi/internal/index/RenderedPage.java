@@ -48,14 +48,14 @@ public final class RenderedPage
   }
 
   public Content toContent() {
-    Content content = new Content(new BytesPayload(body, contentType()));
+    Content content = new Content(new BytesPayload(body, contentType(format)));
     content.getAttributes().set(Content.CONTENT_ETAG, etag);
     content.getAttributes().set(Content.CONTENT_LAST_MODIFIED, new DateTime(lastModified.toEpochMilli()));
     return content;
   }
 
-  // JSON is UTF-8 by definition; HTML needs saying so.
-  private String contentType() {
+  /** The exact type a simple page is served as; JSON is UTF-8 by definition, HTML needs saying so. */
+  public static String contentType(final SimpleFormat format) {
     return format.isJson() ? format.mediaType() : format.mediaType() + "; charset=utf-8";
   }
 

@@ -85,6 +85,11 @@ final class GrowingFile
     return finished;
   }
 
+  /** Waits until a reader would get bytes, or the file is complete; fails as the download did. */
+  void awaitReadable() throws IOException {
+    readableUpTo(0);
+  }
+
   InputStream open() throws IOException {
     FileChannel channel = FileChannel.open(file, StandardOpenOption.READ);
     synchronized (this) {

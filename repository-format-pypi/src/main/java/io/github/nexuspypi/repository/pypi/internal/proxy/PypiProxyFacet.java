@@ -33,6 +33,7 @@ import io.github.nexuspypi.core.metadata.DistributionInspector;
 import io.github.nexuspypi.core.metadata.InvalidDistributionException;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet.Release;
+import io.github.nexuspypi.repository.pypi.internal.DistributionContentTypes;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 import io.github.nexuspypi.repository.pypi.internal.proxy.ProxyTarget.Kind;
 
@@ -269,7 +270,10 @@ public class PypiProxyFacet
     GrowingFile file = new GrowingFile(Files.createTempFile(temporaryDirectory, "pypi-download-", ".part"),
         HOLD_BACK);
     downloadThreads.execute(() -> download(target, link.get(), remote, file));
-    return new Content(remote, new GrowingPayload(file, remote.getSize(), remote.getContentType(),
+    // Answering only once bytes can flow lets a small file that turns out wrong be a 502 rather than a cut body.
+    file.awaitReadable();
+    return new Content(remote, new GrowingPayload(file, remote.getSize(),
+        DistributionContentTypes.of(target.filename()),
         () -> content().find(target.path()).orElseThrow(() -> new IOException(target.path() + " is gone"))
             .download().openInputStream()));
   }
@@ -284,7 +288,8 @@ public class PypiProxyFacet
         file.write(buffer, 0, read);
       }
       file.closeWriter();
-      try (TempBlob blob = content().blobs().ingest(file.file(), remote.getContentType(), HASHING, false)) {
+      try (TempBlob blob = content().blobs().ingest(file.file(), DistributionContentTypes.of(target.filename()),
+          HASHING, false)) {
         storeFile(target, link, blob, remote);
       }
       file.finish();

@@ -15,6 +15,7 @@ import io.github.nexuspypi.repository.pypi.internal.index.RenderedPage;
 import org.sonatype.nexus.repository.Facet;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.Context;
+import org.sonatype.nexus.repository.view.payloads.StreamPayload;
 
 /**
  * A proxy's pages: upstream's, as the proxy keeps them, with every link leading back into the proxy. A page is
@@ -25,10 +26,13 @@ import org.sonatype.nexus.repository.view.Context;
 public class PypiProxyIndexFacet
     extends PageCachingIndexFacet
 {
+  /** The kept copy in the format asked for, named with the exact type asked for: PEP 691 clients check it. */
   @Override
   public Content rootPage(final Context context, final SimpleFormat format) throws IOException {
-    return proxy().root(context, format)
+    Content kept = proxy().root(context, format)
         .orElseThrow(() -> new IOException("Upstream has no root page: " + proxy().getRemoteUrl()));
+    return new Content(kept, new StreamPayload(kept::openInputStream, kept.getSize(),
+        RenderedPage.contentType(format)));
   }
 
   /**

@@ -14,11 +14,10 @@ import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.inject.Named;
 
-import io.github.nexuspypi.core.filename.PackageType;
-import io.github.nexuspypi.core.filename.SdistFilename;
 import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.repository.pypi.PreparedDistribution;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
+import io.github.nexuspypi.repository.pypi.internal.DistributionContentTypes;
 import io.github.nexuspypi.repository.pypi.internal.PypiAttributes;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
@@ -40,9 +39,6 @@ import static org.sonatype.nexus.common.entity.Continuations.streamOf;
 import static org.sonatype.nexus.common.hash.HashAlgorithm.MD5;
 import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA1;
 import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA256;
-import static org.sonatype.nexus.repository.view.ContentTypes.APPLICATION_GZIP;
-import static org.sonatype.nexus.repository.view.ContentTypes.APPLICATION_OCTET_STREAM;
-import static org.sonatype.nexus.repository.view.ContentTypes.APPLICATION_ZIP;
 import static org.sonatype.nexus.repository.view.ContentTypes.TEXT_PLAIN;
 
 @Named(PypiFormat.NAME)
@@ -93,7 +89,8 @@ public class PypiContentFacetImpl
 
   @Override
   public FluentAsset store(final PreparedDistribution distribution) throws IOException {
-    try (TempBlob file = blobs().ingest(distribution.file(), contentType(distribution), HASHING, false);
+    try (TempBlob file = blobs().ingest(distribution.file(), DistributionContentTypes.of(distribution.filename().filename()),
+        HASHING, false);
          TempBlob metadata = blobs().ingest(new ByteArrayInputStream(distribution.metadataFile()), TEXT_PLAIN,
              HASHING)) {
       return save(distribution, file, metadata);
@@ -144,15 +141,4 @@ public class PypiContentFacetImpl
     return name != null ? name.toString() : release.name();
   }
 
-  private static String contentType(final PreparedDistribution distribution) {
-    if (distribution.filename().packageType() == PackageType.BDIST_WHEEL) {
-      return APPLICATION_ZIP;
-    }
-    String extension = ((SdistFilename) distribution.filename()).extension();
-    return switch (extension) {
-      case ".zip" -> APPLICATION_ZIP;
-      case ".tar.gz", ".tgz" -> APPLICATION_GZIP;
-      default -> APPLICATION_OCTET_STREAM;
-    };
-  }
 }

@@ -129,6 +129,36 @@ class GrowingFileTest
     assertFalse(Files.exists(file.file()));
   }
 
+  @Test
+  void aReaderIsAnsweredOnceBytesCanFlow() throws Exception {
+    GrowingFile file = growing();
+    Future<?> waiting = readers.submit(() -> {
+      file.awaitReadable();
+      return null;
+    });
+    file.write(bytes(HOLD_BACK), 0, HOLD_BACK);
+    assertFalse(waiting.isDone(), "all it has is held back");
+
+    file.write(bytes(1), 0, 1);
+
+    waiting.get(10, TimeUnit.SECONDS);
+  }
+
+  @Test
+  void aSmallFileThatIsRefusedFailsBeforeAnythingIsAnswered() throws Exception {
+    GrowingFile file = growing();
+    file.write(bytes(100), 0, 100);
+    Future<?> waiting = readers.submit(() -> {
+      file.awaitReadable();
+      return null;
+    });
+
+    file.fail(new IOException("sha256 differs"));
+
+    Exception failure = assertThrows(Exception.class, () -> waiting.get(10, TimeUnit.SECONDS));
+    assertTrue(failure.getCause() instanceof IOException, failure::toString);
+  }
+
   private static byte[] readAll(final InputStream opened) throws IOException {
     try (InputStream in = opened) {
       return in.readAllBytes();
