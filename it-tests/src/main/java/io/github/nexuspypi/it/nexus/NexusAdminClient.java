@@ -181,6 +181,43 @@ public final class NexusAdminClient
   }
 
   /**
+   * A cleanup policy for one format whose only criterion is an asset path regex, through the internal API the admin
+   * UI uses: Nexus OSS has no public one. Components with any asset whose path matches are removed when it runs.
+   */
+  public void createCleanupPolicy(final String name, final String format, final String assetPathRegex) {
+    ObjectNode policy = JSON.createObjectNode().put("name", name).put("format", format)
+        .put("notes", "it-tests").put("criteriaAssetRegex", assetPathRegex);
+    NexusHttp.expect(http.json("POST", "service/rest/internal/cleanup-policies", policy.toString()), 200);
+  }
+
+  public void deleteCleanupPolicy(final String name) {
+    NexusHttp.expect(http.json("DELETE", "service/rest/internal/cleanup-policies/" + encode(name), null), 204);
+  }
+
+  /**
+   * Runs the one scheduled task of a type (e.g. {@code repository.cleanup}) and waits until it has finished,
+   * failing unless its result is {@code OK}.
+   */
+  public void runTask(final String type) {
+    JsonNode task = onlyTask(type);
+    String before = task.path("lastRun").asText("");
+    NexusHttp.expect(http.json("POST", API + "tasks/" + encode(task.get("id").asText()) + "/run", null), 204);
+    JsonNode done = Eventually.poll(() -> onlyTask(type),
+        now -> !now.path("lastRun").asText("").equals(before) && "WAITING".equals(now.path("currentState").asText()));
+    if (!"OK".equals(done.path("lastRunResult").asText())) {
+      throw new NexusApiException("task " + type + " ran", 200, done.toString());
+    }
+  }
+
+  private JsonNode onlyTask(final String type) {
+    List<JsonNode> tasks = pages("tasks", Map.of("type", type));
+    if (tasks.size() != 1) {
+      throw new NexusApiException("GET " + API + "tasks?type=" + type + " (not one task)", 200, tasks.toString());
+    }
+    return tasks.get(0);
+  }
+
+  /**
    * The blob count Nexus reports for a blob store: what its metrics writer last flushed to the database, which it
    * does every 2 s ({@code nexus.blobstore.metrics.flushInterval}), so it lags behind the blob store's files.
    */

@@ -17,6 +17,7 @@ import io.github.nexuspypi.it.nexus.Eventually;
 import io.github.nexuspypi.it.nexus.ExtDirect;
 import io.github.nexuspypi.it.nexus.NexusHttp;
 import io.github.nexuspypi.it.nexus.RepositoryDefinition;
+import io.github.nexuspypi.it.nexus.RepositoryUser;
 import io.github.nexuspypi.it.upstream.FakeFile;
 import io.github.nexuspypi.it.upstream.FakeIndex;
 
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import static io.github.nexuspypi.it.nexus.ProxySettings.online;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -171,6 +173,90 @@ class ProxyAdministrationIT
     assertEquals(wheel.sha256(), wheelAsset.get("checksum").get("sha256").asText());
   }
 
+  /** Nexus checks the proxy's own read privilege before the proxy asks upstream for anything. */
+  @Test
+  void readingThroughAProxyNeedsItsReadPrivilege() {
+    String name = nexus.uniqueName("pypi-proxy-guarded");
+    nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", name, UPSTREAM.uri().toString()));
+    FakeFile wheel = publish("guarded-upstream");
+    RepositoryUser reader = RepositoryUser.create(nexus.admin(), nexus.uniqueName("proxy-reader"), "pypi", name,
+        "read");
+    String elsewhere = nexus.uniqueName("pypi-not-this-one");
+    nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", elsewhere, "allow_once"));
+    RepositoryUser stranger = RepositoryUser.create(nexus.admin(), nexus.uniqueName("proxy-stranger"), "pypi",
+        elsewhere, "read");
+    String file = "packages/guarded-upstream/1.0/" + wheel.filename();
+    List<String> routes = List.of("simple/", "simple/guarded-upstream/", file, file + ".metadata");
+
+    for (String route : routes) {
+      assertEquals(403, nexus.as(stranger.name(), stranger.password()).get("repository/" + name + "/" + route)
+          .statusCode(), route);
+    }
+    assertEquals(List.of(), UPSTREAM.log().to("/simple/guarded-upstream/"), "refused before going upstream");
+
+    nexus.admin().setAnonymousAccess(false);
+    try {
+      for (String route : routes) {
+        assertEquals(401, nexus.anonymous().get("repository/" + name + "/" + route).statusCode(), route);
+        assertEquals(200, nexus.as(reader.name(), reader.password()).get("repository/" + name + "/" + route)
+            .statusCode(), route);
+      }
+    }
+    finally {
+      nexus.admin().setAnonymousAccess(true);
+    }
+  }
+
+  /** A file streamed to its first client counts as downloaded, so "not downloaded in N days" spares it. */
+  @Test
+  void aFileFetchedForAClientIsRecordedAsDownloaded() {
+    String name = nexus.uniqueName("pypi-proxy-downloaded");
+    nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", name, UPSTREAM.uri().toString()));
+    FakeFile wheel = publish("downloaded-demo");
+    URI file = new IndexPages(nexus.anonymous(), name).fileUri("downloaded-demo", wheel.filename());
+
+    assertTrue(Download.of(nexus.anonymous(), file).isWhole());
+
+    JsonNode asset = nexus.admin().assets(name).stream()
+        .filter(candidate -> candidate.get("path").asText().endsWith("/" + wheel.filename()))
+        .findFirst().orElseThrow();
+    assertFalse(asset.path("lastDownloaded").isNull() || asset.path("lastDownloaded").isMissingNode(),
+        asset::toString);
+  }
+
+  @Test
+  void aCleanupPolicyRemovesCachedReleasesAndTheProxyFetchesThemAgain() {
+    String name = nexus.uniqueName("pypi-proxy-cleanup");
+    String policy = nexus.uniqueName("pypi-cleanup");
+    nexus.admin().createCleanupPolicy(policy, "pypi", ".*/cleaned-demo/1\\.0/.*");
+    try {
+      nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", name, UPSTREAM.uri().toString())
+          .with(root -> root.putObject("cleanup").putArray("policyNames").add(policy)));
+      FakeFile old = publish("cleaned-demo");
+      WheelBuilder newer = WheelBuilder.of("cleaned-demo", "2.0");
+      FakeFile kept = UPSTREAM.project("cleaned-demo").file(newer.fileName(), newer.toBytes());
+      IndexPages pages = new IndexPages(nexus.anonymous(), name);
+      for (FakeFile wheel : List.of(old, kept)) {
+        assertTrue(Download.of(nexus.anonymous(), pages.fileUri("cleaned-demo", wheel.filename())).isWhole());
+      }
+      assertEquals(List.of("1.0", "2.0"), componentVersions(name));
+
+      nexus.admin().runTask("repository.cleanup");
+
+      assertEquals(List.of("2.0"), componentVersions(name));
+      int fetches = UPSTREAM.log().to(old.path()).size();
+      Download again = Download.of(nexus.anonymous(), pages.fileUri("cleaned-demo", old.filename()));
+      assertTrue(again.isWhole(), again::describe);
+      assertArrayEquals(old.bytes(), again.body());
+      assertEquals(fetches + 1, UPSTREAM.log().to(old.path()).size(), "a cleaned file is fetched again");
+      assertEquals(List.of("1.0", "2.0"), componentVersions(name));
+    }
+    finally {
+      nexus.admin().deleteRepository(name);
+      nexus.admin().deleteCleanupPolicy(policy);
+    }
+  }
+
   /**
    * What GET answers for a proxy created or updated with {@code request}: Nexus's generic proxy shape, which names the
    * routing rule {@code routingRuleName}, never shows the password, shows the NTLM fields but not {@code preemptive},
@@ -202,6 +288,11 @@ class ProxyAdministrationIT
   private static List<String> describe(final ProjectPage page) {
     return page.files().stream().map(file -> file.filename() + (file.isYanked() ? " yanked: " + file.yank().reason()
         : "")).toList();
+  }
+
+  private static List<String> componentVersions(final String repository) {
+    return nexus.admin().components(repository).stream().map(component -> component.get("version").asText())
+        .sorted().toList();
   }
 
   private static List<String> assetPaths(final JsonNode component) {

@@ -60,6 +60,80 @@ public final class SimpleJsonParser
     });
   }
 
+  /** The root page, pulled: each {@link ProjectListReader#next()} reads up to the next project. */
+  public static ProjectListReader openIndex(final InputStream in) throws IOException {
+    return new PulledIndex(in);
+  }
+
+  private static final class PulledIndex
+      implements ProjectListReader
+  {
+    private final JsonParser json;
+
+    private boolean inProjects;
+
+    private PulledIndex(final InputStream in) throws IOException {
+      json = JSON.createParser(in);
+      try {
+        json.nextToken();
+        JsonLinkReader.requireObject(json, "the page");
+      }
+      catch (JsonProcessingException e) {
+        throw malformed(e);
+      }
+    }
+
+    @Override
+    public ProjectListEntry next() throws IOException {
+      try {
+        while (true) {
+          if (inProjects) {
+            if (json.nextToken() == JsonToken.END_ARRAY) {
+              inProjects = false;
+              continue;
+            }
+            ProjectListEntry[] read = new ProjectListEntry[1];
+            project(json, entry -> read[0] = entry);
+            if (read[0] != null) {
+              return read[0];
+            }
+            continue;
+          }
+          if (json.nextToken() != JsonToken.FIELD_NAME) {
+            return null;
+          }
+          String field = json.currentName();
+          json.nextToken();
+          if (field.equals("meta")) {
+            meta(json);
+          }
+          else if (field.equals("projects")) {
+            if (json.currentToken() != JsonToken.START_ARRAY) {
+              throw new IndexFormatException("'projects' on the JSON index page should be a list, found "
+                  + json.currentToken());
+            }
+            inProjects = true;
+          }
+          else {
+            json.skipChildren();
+          }
+        }
+      }
+      catch (JsonProcessingException e) {
+        throw malformed(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      json.close();
+    }
+  }
+
+  private static IndexFormatException malformed(final JsonProcessingException e) {
+    return new IndexFormatException("The JSON index page is malformed: " + e.getOriginalMessage(), e);
+  }
+
   /** Reads the top-level keys of a page other than {@code meta}; the parser stands on the key's value. */
   private interface Fields
   {
@@ -108,7 +182,7 @@ public final class SimpleJsonParser
       }
     }
     catch (JsonProcessingException e) {
-      throw new IndexFormatException("The JSON index page is malformed: " + e.getOriginalMessage(), e);
+      throw malformed(e);
     }
   }
 

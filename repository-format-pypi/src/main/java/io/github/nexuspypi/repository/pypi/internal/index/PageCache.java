@@ -2,10 +2,12 @@ package io.github.nexuspypi.repository.pypi.internal.index;
 
 import java.io.IOException;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.ToIntFunction;
 
 import io.github.nexuspypi.core.index.SimpleFormat;
 
@@ -13,20 +15,20 @@ import com.google.common.cache.Cache;
 import com.google.common.cache.CacheBuilder;
 
 /**
- * Rendered pages by project and format, so that a page is built from the database once per change rather than on
- * every request.
+ * Pages (rendered, or what they are rendered from) by project and format, so that a page is built from the database
+ * or the members once per change rather than on every request.
  *
  * A page built while its project changed must never be served as current. Each change takes a number from one
  * counter and records it against the project; a page remembers the counter as it was when its build began, and is
  * current only while no change to its project (or to all projects) has a higher number. That holds however a
  * build and a change interleave, without locks.
  */
-public class PageCache
+public class PageCache<V>
 {
   /** The key of the root page, which no project name can equal. */
   public static final String ROOT = "/";
 
-  private final Cache<Key, Entry> pages;
+  private final Cache<Key, Entry<V>> pages;
 
   private final AtomicLong counter = new AtomicLong();
 
@@ -34,59 +36,77 @@ public class PageCache
 
   private volatile long lastChangeToAll;
 
-  public PageCache(final long maximumBytes) {
+  /** @param weight what a page costs the cache, in bytes */
+  public PageCache(final long maximumBytes, final ToIntFunction<V> weight) {
     this.pages = CacheBuilder.newBuilder()
         .maximumWeight(maximumBytes)
-        .weigher((Key key, Entry entry) -> entry.built.page.map(RenderedPage::weight).orElse(64))
+        .weigher((Key key, Entry<V> entry) -> entry.built.page.map(weight::applyAsInt).orElse(0) + 64)
         .build();
   }
 
+  /** For rendered pages. */
+  public static PageCache<RenderedPage> ofRendered(final long maximumBytes) {
+    return new PageCache<>(maximumBytes, RenderedPage::weight);
+  }
+
   @FunctionalInterface
-  public interface Builder
+  public interface Builder<V>
   {
-    Optional<RenderedPage> build() throws IOException;
+    Optional<V> build() throws IOException;
   }
 
   /** For pages whose source is itself a cache with an age limit: a proxy's copy of upstream's page. */
   @FunctionalInterface
-  public interface ExpiringBuilder
+  public interface ExpiringBuilder<V>
   {
-    Expiring build() throws IOException;
+    Expiring<V> build() throws IOException;
   }
 
   /** A page, or that there is none, good until a moment as well as until the next change. */
-  public static final class Expiring
+  public static final class Expiring<V>
   {
-    private final Optional<RenderedPage> page;
+    private final Optional<V> page;
 
     private final Instant freshUntil;
 
-    public Expiring(final Optional<RenderedPage> page, final Instant freshUntil) {
+    public Expiring(final Optional<V> page, final Instant freshUntil) {
       this.page = page;
       this.freshUntil = freshUntil;
+    }
+
+    public Optional<V> page() {
+      return page;
+    }
+
+    public Instant freshUntil() {
+      return freshUntil;
     }
   }
 
   /** The current page, built when missing or outdated; empty when the project does not exist. */
-  public Optional<RenderedPage> get(final String project, final SimpleFormat format, final Builder builder)
+  public Optional<V> get(final String project, final SimpleFormat format, final Builder<V> builder)
       throws IOException
   {
-    return get(project, format, () -> new Expiring(builder.build(), Instant.MAX));
+    return getExpiring(project, format, () -> new Expiring<>(builder.build(), Instant.MAX)).page;
   }
 
-  /** As {@link #get(String, SimpleFormat, Builder)}, for a page that also expires. */
-  public Optional<RenderedPage> get(final String project, final SimpleFormat format, final ExpiringBuilder builder)
+  /**
+   * As {@link #get(String, SimpleFormat, Builder)}, for a page that also expires; with the moment it does.
+   *
+   * @param format {@code null} for a page kept once for all formats
+   */
+  public Expiring<V> getExpiring(final String project, final SimpleFormat format, final ExpiringBuilder<V> builder)
       throws IOException
   {
     Key key = new Key(project, format);
-    Entry cached = pages.getIfPresent(key);
+    Entry<V> cached = pages.getIfPresent(key);
     if (cached != null && isCurrent(project, cached.builtAt) && Instant.now().isBefore(cached.built.freshUntil)) {
-      return cached.built.page;
+      return cached.built;
     }
     long builtAt = counter.get();
-    Expiring built = builder.build();
-    pages.put(key, new Entry(built, builtAt));
-    return built.page;
+    Expiring<V> built = builder.build();
+    pages.put(key, new Entry<>(built, builtAt));
+    return built;
   }
 
   /** A change to one project: its page and the root page are rebuilt when next asked for. */
@@ -122,17 +142,17 @@ public class PageCache
 
     @Override
     public int hashCode() {
-      return project.hashCode() * 31 + format.hashCode();
+      return project.hashCode() * 31 + Objects.hashCode(format);
     }
   }
 
-  private static final class Entry
+  private static final class Entry<V>
   {
-    private final Expiring built;
+    private final Expiring<V> built;
 
     private final long builtAt;
 
-    private Entry(final Expiring built, final long builtAt) {
+    private Entry(final Expiring<V> built, final long builtAt) {
       this.built = built;
       this.builtAt = builtAt;
     }

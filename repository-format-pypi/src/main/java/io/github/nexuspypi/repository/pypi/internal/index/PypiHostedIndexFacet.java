@@ -18,8 +18,12 @@ import org.sonatype.nexus.repository.view.Context;
  */
 @Named
 public class PypiHostedIndexFacet
-    extends PageCachingIndexFacet
+    extends PageCachingIndexFacet<RenderedPage>
 {
+  public PypiHostedIndexFacet() {
+    super(PageCache.ofRendered(CACHE_BYTES));
+  }
+
   @Override
   public Content rootPage(final Context context, final SimpleFormat format) throws IOException {
     return cache.get(PageCache.ROOT, format,

@@ -14,6 +14,7 @@ import io.github.nexuspypi.repository.pypi.PypiIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 import io.github.nexuspypi.repository.pypi.internal.PypiResponses;
 import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
+import io.github.nexuspypi.repository.pypi.internal.group.ServedBy;
 
 import org.sonatype.nexus.repository.http.HttpResponses;
 import org.sonatype.nexus.repository.httpclient.RemoteBlockedIOException;
@@ -84,6 +85,7 @@ public class SimpleIndexHandler
 
   private static Response page(final Content page) {
     Response response = HttpResponses.ok(page);
+    ServedBy.tell(page, response);
     // One URL answers HTML or JSON: caches between client and Nexus must key on Accept.
     response.getHeaders().set(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     return response;

@@ -51,22 +51,19 @@ public class WarehouseJsonHandler
   @Nonnull
   @Override
   public Response handle(@Nonnull final Context context) throws Exception {
-    String name = RouteTokens.get(context, RouteTokens.PROJECT).orElseThrow();
+    Optional<Response> misspelled = misspelled(context);
+    if (misspelled.isPresent()) {
+      return misspelled.get();
+    }
+    String project = RouteTokens.get(context, RouteTokens.PROJECT).orElseThrow();
     Optional<String> requestedVersion = RouteTokens.get(context, RouteTokens.VERSION);
-    if (!ProjectName.isValid(name)) {
-      return HttpResponses.notFound("'" + name + "' is not a valid project name.");
-    }
-    String project = ProjectName.normalize(name);
-    if (!project.equals(name)) {
-      return PypiResponses.movedPermanently(context.getRepository().getUrl() + "/pypi/" + project + "/"
-          + requestedVersion.map(version -> version + "/").orElse("") + "json");
-    }
     PypiContentFacet content = context.getRepository().facet(PypiContentFacet.class);
     ProjectFiles files;
     try (var assets = content.projectAssets(project)) {
       files = ProjectFiles.read(project, assets);
     }
-    Map<String, WarehouseRelease> releases = releases(files, context.getRepository().getUrl());
+    String repositoryUrl = RepositoryUrls.servedAs(context);
+    Map<String, WarehouseRelease> releases = releases(files, repositoryUrl);
     if (releases.isEmpty()) {
       return HttpResponses.notFound("No project '" + project + "' in this repository.");
     }
@@ -77,7 +74,7 @@ public class WarehouseJsonHandler
       return HttpResponses.notFound("No release '" + requestedVersion.orElse("") + "' of '" + project + "'.");
     }
     CoreMetadata metadata = metadataOf(selected.get(), files, content);
-    WarehouseJsonWriter writer = new WarehouseJsonWriter(new RepositoryUrls(context.getRepository().getUrl()));
+    WarehouseJsonWriter writer = new WarehouseJsonWriter(new RepositoryUrls(repositoryUrl));
     long lastSerial = files.files().stream()
         .mapToLong(file -> file.link().uploadTime().getEpochSecond()).max().orElse(0);
     ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -88,6 +85,20 @@ public class WarehouseJsonHandler
       writer.writeProject(metadata, selected.get(), releases.values(), lastSerial, body);
     }
     return HttpResponses.ok(new BytesPayload(body.toByteArray(), ContentTypes.APPLICATION_JSON));
+  }
+
+  /** A 404 for an invalid project name, a 301 to the normalised one for another spelling; empty when it is right. */
+  public static Optional<Response> misspelled(final Context context) {
+    String name = RouteTokens.get(context, RouteTokens.PROJECT).orElseThrow();
+    if (!ProjectName.isValid(name)) {
+      return Optional.of(HttpResponses.notFound("'" + name + "' is not a valid project name."));
+    }
+    String project = ProjectName.normalize(name);
+    if (project.equals(name)) {
+      return Optional.empty();
+    }
+    return Optional.of(PypiResponses.movedPermanently(context.getRepository().getUrl() + "/pypi/" + project + "/"
+        + RouteTokens.get(context, RouteTokens.VERSION).map(version -> version + "/").orElse("") + "json"));
   }
 
   private static Map<String, WarehouseRelease> releases(final ProjectFiles files, final String repositoryUrl) {

@@ -244,7 +244,7 @@ public class PypiProxyFacet
         return storePage(target, content);
       default:
         try (TempBlob blob = content().blobs().ingest(content, HASHING)) {
-          return storeFile(target, context.getAttributes().require(DistributionLink.class), blob, content);
+          return storeFile(target, context.getAttributes().require(DistributionLink.class), blob, content).download();
         }
     }
   }
@@ -290,7 +290,9 @@ public class PypiProxyFacet
       file.closeWriter();
       try (TempBlob blob = content().blobs().ingest(file.file(), DistributionContentTypes.of(target.filename()),
           HASHING, false)) {
-        storeFile(target, link, blob, remote);
+        // Nexus's download handler sees only the stream, not the asset stored behind it; cleanup by last
+        // download must not take a file fetched for a client as one nobody asked for.
+        storeFile(target, link, blob, remote).markAsDownloaded();
       }
       file.finish();
     }
@@ -325,8 +327,8 @@ public class PypiProxyFacet
     }
   }
 
-  private Content storeFile(final ProxyTarget target, final DistributionLink link, final TempBlob blob,
-                            final Content fetched) throws IOException
+  private FluentAsset storeFile(final ProxyTarget target, final DistributionLink link, final TempBlob blob,
+                                final Content fetched) throws IOException
   {
     boolean metadata = target.kind() == Kind.METADATA;
     UpstreamHashes.verify(metadata && link.coreMetadata() != null ? link.coreMetadata().hashes()
@@ -340,7 +342,7 @@ public class PypiProxyFacet
     }
     String version = PypiPaths.versionOf(target.path()).orElse(ProxiedLinks.NO_VERSION);
     return content().storeFetched(target.path(), metadata ? KIND_METADATA : KIND_DISTRIBUTION,
-        Optional.of(new Release(target.project(), version)), blob, attributes, fetched).download();
+        Optional.of(new Release(target.project(), version)), blob, attributes, fetched);
   }
 
   /** PEP 658 for a wheel whose upstream offers no metadata file: its own METADATA, read from the cached wheel. */

@@ -10,6 +10,7 @@ import io.github.nexuspypi.core.index.SimpleFormat;
 import io.github.nexuspypi.repository.pypi.internal.index.IndexPageRenderer;
 import io.github.nexuspypi.repository.pypi.internal.index.PageCache;
 import io.github.nexuspypi.repository.pypi.internal.index.PageCachingIndexFacet;
+import io.github.nexuspypi.repository.pypi.internal.index.PageFreshness;
 import io.github.nexuspypi.repository.pypi.internal.index.RenderedPage;
 
 import org.sonatype.nexus.repository.Facet;
@@ -24,8 +25,12 @@ import org.sonatype.nexus.repository.view.payloads.StreamPayload;
 @Named
 @Facet.Exposed
 public class PypiProxyIndexFacet
-    extends PageCachingIndexFacet
+    extends PageCachingIndexFacet<RenderedPage>
 {
+  public PypiProxyIndexFacet() {
+    super(PageCache.ofRendered(CACHE_BYTES));
+  }
+
   /** The kept copy in the format asked for, named with the exact type asked for: PEP 691 clients check it. */
   @Override
   public Content rootPage(final Context context, final SimpleFormat format) throws IOException {
@@ -43,16 +48,17 @@ public class PypiProxyIndexFacet
   public Optional<Content> projectPage(final Context context, final String project, final SimpleFormat format)
       throws IOException
   {
-    return cache.get(project, format, () -> {
+    PageCache.Expiring<RenderedPage> page = cache.getExpiring(project, format, () -> {
       Optional<Content> kept = proxy().pageContent(context, project);
       if (kept.isEmpty()) {
         // Not kept: the negative cache answers the next requests, and a later one asks again.
-        return new PageCache.Expiring(Optional.empty(), Instant.now());
+        return new PageCache.Expiring<>(Optional.empty(), Instant.now());
       }
-      return new PageCache.Expiring(Optional.of(IndexPageRenderer.project(
+      return new PageCache.Expiring<>(Optional.of(IndexPageRenderer.project(
           ProxiedLinks.forClients(PypiProxyFacet.parseKept(kept.get())), format, Instant.now())),
           proxy().freshUntil(kept.get()));
-    }).map(RenderedPage::toContent);
+    });
+    return page.page().map(rendered -> PageFreshness.mark(rendered.toContent(), page.freshUntil()));
   }
 
   /** Nexus's "Invalidate cache": every page is due for a refresh at its next request. */

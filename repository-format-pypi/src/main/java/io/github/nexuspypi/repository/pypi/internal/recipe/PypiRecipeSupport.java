@@ -19,6 +19,7 @@ import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.http.PartialFetchHandler;
 import org.sonatype.nexus.repository.routing.RoutingRuleHandler;
 import org.sonatype.nexus.repository.security.SecurityHandler;
+import org.sonatype.nexus.repository.types.GroupType;
 import org.sonatype.nexus.repository.types.ProxyType;
 import org.sonatype.nexus.repository.view.ConfigurableViewFacet;
 import org.sonatype.nexus.repository.view.Handler;
@@ -120,19 +121,22 @@ public abstract class PypiRecipeSupport
 
   /** The Warehouse JSON API, with or without a version and a trailing slash, as pypi.org answers it. */
   protected Route warehouseJsonRoute() {
+    return warehouseJsonRoute(warehouseJsonHandler);
+  }
+
+  protected Route warehouseJsonRoute(final Handler answer) {
     return readRoute(or(
             new TokenMatcher("/pypi/{project:" + SEGMENT + "}/json{slash:/?}"),
             new TokenMatcher("/pypi/{project:" + SEGMENT + "}/{version:" + SEGMENT + "}/json{slash:/?}")))
         .handler(conditionalRequestHandler)
         .handler(contentHeadersHandler)
-        .handler(warehouseJsonHandler)
+        .handler(answer)
         .create();
   }
 
   /** Files and their {@code .metadata}, in ranges, their downloads recorded for cleanup policies. */
   protected Route packagesRoute(final Handler files) {
-    return readRoute(new TokenMatcher("/packages/{project:" + SEGMENT + "}/{version:" + SEGMENT
-            + "}/{filename:" + SEGMENT + "}"))
+    return readRoute(packagesMatcher())
         .handler(conditionalRequestHandler)
         .handler(partialFetchHandler)
         .handler(acceptRangesHandler)
@@ -142,14 +146,27 @@ public abstract class PypiRecipeSupport
         .create();
   }
 
-  /** A GET/HEAD route's guards: timing, privileges, and for a proxy its routing rules and negative cache. */
+  /** Files as a group serves them: by a member, whose own route answers ranges and validators. */
+  protected Route memberPackagesRoute(final Handler member) {
+    return readRoute(packagesMatcher()).handler(member).create();
+  }
+
+  private static TokenMatcher packagesMatcher() {
+    return new TokenMatcher("/packages/{project:" + SEGMENT + "}/{version:" + SEGMENT + "}/{filename:" + SEGMENT
+        + "}");
+  }
+
+  /**
+   * A GET/HEAD route's guards: timing, privileges, for a proxy or a group its routing rules, and for a proxy its
+   * negative cache.
+   */
   private Route.Builder readRoute(final Matcher path) {
     boolean proxy = getType() instanceof ProxyType;
     Route.Builder route = new Route.Builder()
         .matcher(and(new ActionMatcher(HttpMethods.GET, HttpMethods.HEAD), path))
         .handler(timingHandler)
         .handler(securityHandler);
-    if (proxy) {
+    if (proxy || getType() instanceof GroupType) {
       route.handler(routingRuleHandler);
     }
     route.handler(exceptionHandler).handler(handlerContributor);

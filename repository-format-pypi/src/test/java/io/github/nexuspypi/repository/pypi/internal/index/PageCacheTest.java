@@ -14,7 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class PageCacheTest
 {
-  private final PageCache cache = new PageCache(1024 * 1024);
+  private final PageCache<RenderedPage> cache = PageCache.ofRendered(1024 * 1024);
 
   private final AtomicInteger builds = new AtomicInteger();
 
@@ -95,14 +95,33 @@ class PageCacheTest
 
   @Test
   void anExpiringPageIsServedUntilItsTimeAndThenBuiltAgain() throws Exception {
-    cache.get("foo", SimpleFormat.TEXT_HTML, () -> new PageCache.Expiring(page("fresh"), Instant.now().plusSeconds(3600)));
-    String served = cache.get("foo", SimpleFormat.TEXT_HTML, () -> new PageCache.Expiring(page("other"), Instant.MAX))
-        .map(page -> new String(page.body(), StandardCharsets.UTF_8)).orElseThrow();
-    assertEquals("fresh", served);
+    Instant inAnHour = Instant.now().plusSeconds(3600);
+    cache.getExpiring("foo", SimpleFormat.TEXT_HTML, () -> new PageCache.Expiring<>(page("fresh"), inAnHour));
+    PageCache.Expiring<RenderedPage> served = cache.getExpiring("foo", SimpleFormat.TEXT_HTML,
+        () -> new PageCache.Expiring<>(page("other"), Instant.MAX));
+    assertEquals("fresh", text(served));
+    assertEquals(inAnHour, served.freshUntil());
 
-    cache.get("bar", SimpleFormat.TEXT_HTML, () -> new PageCache.Expiring(page("due"), Instant.now().minusSeconds(1)));
-    String rebuilt = cache.get("bar", SimpleFormat.TEXT_HTML, () -> new PageCache.Expiring(page("again"), Instant.MAX))
-        .map(page -> new String(page.body(), StandardCharsets.UTF_8)).orElseThrow();
-    assertEquals("again", rebuilt);
+    cache.getExpiring("bar", SimpleFormat.TEXT_HTML,
+        () -> new PageCache.Expiring<>(page("due"), Instant.now().minusSeconds(1)));
+    PageCache.Expiring<RenderedPage> rebuilt = cache.getExpiring("bar", SimpleFormat.TEXT_HTML,
+        () -> new PageCache.Expiring<>(page("again"), Instant.MAX));
+    assertEquals("again", text(rebuilt));
+  }
+
+  @Test
+  void aPageKeptForAllFormatsIsOneEntry() throws Exception {
+    cache.getExpiring("foo", null, () -> new PageCache.Expiring<>(page("both"), Instant.MAX));
+    PageCache.Expiring<RenderedPage> again = cache.getExpiring("foo", null,
+        () -> new PageCache.Expiring<>(page("other"), Instant.MAX));
+    assertEquals("both", text(again));
+
+    cache.changed("foo");
+    assertEquals("rebuilt", text(cache.getExpiring("foo", null,
+        () -> new PageCache.Expiring<>(page("rebuilt"), Instant.MAX))));
+  }
+
+  private static String text(final PageCache.Expiring<RenderedPage> entry) {
+    return new String(entry.page().orElseThrow().body(), StandardCharsets.UTF_8);
   }
 }

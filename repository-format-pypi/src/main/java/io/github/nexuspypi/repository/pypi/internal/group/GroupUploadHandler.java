@@ -1,0 +1,50 @@
+package io.github.nexuspypi.repository.pypi.internal.group;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+import javax.annotation.Nonnull;
+import javax.inject.Named;
+import javax.inject.Singleton;
+
+import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
+import io.github.nexuspypi.repository.pypi.internal.PypiResponses;
+
+import org.sonatype.nexus.repository.Repository;
+import org.sonatype.nexus.repository.http.HttpMethods;
+import org.sonatype.nexus.repository.security.SecurityFacet;
+import org.sonatype.nexus.repository.view.Request;
+import org.sonatype.nexus.repository.view.Context;
+import org.sonatype.nexus.repository.view.Handler;
+import org.sonatype.nexus.repository.view.Response;
+
+/**
+ * An upload sent to a group: refused with the address to upload to instead, as twine, poetry and pdm show the
+ * reason to their user.
+ */
+@Named
+@Singleton
+public class GroupUploadHandler
+    implements Handler
+{
+  @Nonnull
+  @Override
+  public Response handle(@Nonnull final Context context) {
+    Repository group = context.getRepository();
+    // Who may read the group may learn where to upload; nobody else learns its members.
+    group.facet(SecurityFacet.class).ensurePermitted(new Request.Builder()
+        .action(HttpMethods.GET)
+        .path(PypiPaths.SIMPLE)
+        .build());
+    List<Repository> hosted = group.facet(PypiGroupIndexFacet.class).members().leaves().stream()
+        .filter(GroupMembers::isHosted)
+        .collect(Collectors.toList());
+    String where = hosted.isEmpty()
+        ? "it has no hosted member; upload to a pypi-hosted repository instead"
+        : "upload to its hosted member " + hosted.stream()
+            .map(member -> "'" + member.getName() + "' (" + member.getUrl() + "/)")
+            .collect(Collectors.joining(" or "));
+    return PypiResponses.failure(400, "'" + group.getName() + "' is a group repository and cannot take uploads: "
+        + where + ".");
+  }
+}
