@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.nexuspypi.it.junit.Nexus;
 import io.github.nexuspypi.it.junit.NexusTest;
 import io.github.nexuspypi.it.nexus.NexusSettings;
+import io.github.nexuspypi.it.nexus.RepositoryDefinition;
 import io.github.nexuspypi.it.ui.BrowserProblem;
 import io.github.nexuspypi.it.ui.BrowserProblem.Kind;
 import io.github.nexuspypi.it.ui.ChromiumSession;
@@ -11,6 +12,7 @@ import io.github.nexuspypi.it.ui.NexusAdminUi;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -102,6 +104,41 @@ class AdminUiIT
     assertEquals(30, nexus.admin().repositorySettings("pypi", "proxy", name).at("/proxy/metadataMaxAge").asInt());
     assertEquals(List.of(), chromium.problems().stream().filter(problem -> !isTelemetryScriptMissing(problem))
         .map(BrowserProblem::toString).toList());
+  }
+
+  @Test
+  void theFormsCreateAGroupWithItsMembersInOrder() {
+    String hosted = nexus.uniqueName("pypi-ui-member-hosted");
+    String proxy = nexus.uniqueName("pypi-ui-member-proxy");
+    nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", hosted, "allow_once"));
+    nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", proxy, "https://pypi.org/"));
+    NexusAdminUi ui = new NexusAdminUi(chromium.driver(), nexus.baseUri());
+    String name = nexus.uniqueName("pypi-ui-group");
+    ui.signIn(NexusSettings.ADMIN_USER, nexus.adminPassword());
+
+    ui.startCreating("pypi (group)");
+    ui.type("Name", name);
+    ui.choose("Blob store", "default");
+    ui.addMember(hosted);
+    ui.addMember(proxy);
+    ui.press("Create repository");
+    ui.awaitSuccess(name);
+    ui.awaitListed(name);
+
+    JsonNode created = nexus.admin().repositoryDefinition("pypi", "group", name);
+    assertEquals(List.of(hosted, proxy), names(created.at("/group/memberNames")), created::toString);
+    assertTrue(created.at("/pypi/dependencyConfusionGuard").asBoolean(), "the guard is on unless switched off");
+
+    ui.openRepository(name);
+    assertEquals("group", ui.valueOf("Type"));
+    assertEquals(List.of(), chromium.problems().stream().filter(problem -> !isTelemetryScriptMissing(problem))
+        .map(BrowserProblem::toString).toList());
+  }
+
+  private static List<String> names(final JsonNode array) {
+    List<String> names = new ArrayList<>();
+    array.forEach(node -> names.add(node.asText()));
+    return names;
   }
 
   private static void assertStorage(final JsonNode repository, final String writePolicy, final boolean strict) {

@@ -51,6 +51,21 @@ public final class ConsumerProject
         """.formatted(index));
   }
 
+  /** Writes {@code dir/Pipfile} for pipenv 2022, whose only source is {@code index}; returns {@code dir}. */
+  public static Path writePipenv(final Path dir, final URI index) {
+    ArchiveFiles.write(dir.resolve("Pipfile"), ArchiveFiles.utf8("""
+        [[source]]
+        url = "%s"
+        verify_ssl = false
+        name = "nexus"
+
+        [packages]
+
+        [dev-packages]
+        """.formatted(index)));
+    return dir;
+  }
+
   private static Path write(final Path dir, final String pyproject) {
     ArchiveFiles.write(dir.resolve("pyproject.toml"), ArchiveFiles.utf8(pyproject));
     return dir;

@@ -17,7 +17,8 @@ final class DefaultRepositories
   /** In creation order: a group's members come before the group. */
   static final List<RepositoryDefinition> ALL = List.of(
       RepositoryDefinition.hosted(FORMAT, "pypi-hosted", "allow_once"),
-      RepositoryDefinition.proxy(FORMAT, "pypi-proxy", "https://pypi.org/"));
+      RepositoryDefinition.proxy(FORMAT, "pypi-proxy", "https://pypi.org/"),
+      RepositoryDefinition.group(FORMAT, "pypi-group", List.of("pypi-hosted", "pypi-proxy")));
 
   private DefaultRepositories() {
   }

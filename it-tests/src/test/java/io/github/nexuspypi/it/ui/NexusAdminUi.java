@@ -5,6 +5,7 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -117,6 +118,21 @@ public final class NexusAdminUi
     boolean before = checkbox.isSelected();
     checkbox.findElement(By.xpath("..")).click();
     until(label + " to change", page -> checkbox.isSelected() != before);
+  }
+
+  /**
+   * Moves a repository into a group's members: filters the available list down to it and double-clicks it, as
+   * users of a long list do.
+   */
+  public void addMember(final String repository) {
+    WebElement filter = visible(By.cssSelector(".nx-filterbox input"));
+    filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    filter.sendKeys(repository);
+    By item = By.xpath("//li[contains(@class,'x-boundlist-item') and normalize-space()='" + repository + "']");
+    new Actions(driver).doubleClick(visible(item)).perform();
+    until(repository + " to be a member", page -> page.findElements(By.xpath(
+        "(//div[contains(@class,'nx-multiselect')])[2]//li[contains(@class,'x-boundlist-item') and normalize-space()='"
+            + repository + "']")).size() == 1);
   }
 
   /** Clicks the one visible button labelled {@code text}, once it is enabled. */
