@@ -172,6 +172,36 @@ class GroupPagesIT
   }
 
   @Test
+  void aYankInAHostedMemberShowsInTheGroupAtOnce() {
+    WheelBuilder wheel = WheelBuilder.of("yanked-demo", "1.0");
+    upload(second, wheel);
+    assertEquals(null, pages.json("yanked-demo").files().get(0).yank());
+
+    NexusHttp.expect(nexus.http().json("PUT", "service/rest/v1/pypi/" + second
+        + "/projects/yanked-demo/releases/1.0/yank", "{\"reason\": \"broken build\"}"), 204);
+
+    assertEquals("broken build", pages.json("yanked-demo").files().get(0).yank().reason());
+    assertEquals("broken build", pages.html("yanked-demo").files().get(0).yank().reason());
+  }
+
+  @Test
+  void invalidatingAProxyMembersCacheRefreshesTheGroupsPages() {
+    WheelBuilder first = WheelBuilder.of("refreshed-demo", "1.0");
+    UPSTREAM.project("refreshed-demo").file(first.fileName(), first.toBytes());
+    assertEquals(List.of(first.fileName()), filenames(pages.json("refreshed-demo")));
+
+    WheelBuilder next = WheelBuilder.of("refreshed-demo", "1.1");
+    UPSTREAM.project("refreshed-demo").file(next.fileName(), next.toBytes());
+    assertEquals(List.of(first.fileName()), filenames(pages.json("refreshed-demo")),
+        "the proxy's page is fresh for its metadata age, and so is the group's merge of it");
+
+    nexus.admin().invalidateCache(proxy);
+
+    assertEquals(List.of(first.fileName(), next.fileName()), filenames(pages.json("refreshed-demo")));
+    assertEquals(List.of(first.fileName(), next.fileName()), filenames(pages.html("refreshed-demo")));
+  }
+
+  @Test
   void theRootPageListsEveryMembersProjectsOnce() {
     upload(first, WheelBuilder.of("root-one", "1.0"));
     upload(second, WheelBuilder.of("root-one", "2.0"));

@@ -27,6 +27,7 @@ import io.github.nexuspypi.repository.pypi.internal.index.PageCache;
 import io.github.nexuspypi.repository.pypi.internal.index.PageCachingIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.RenderedPage;
 
+import org.sonatype.nexus.distributed.event.service.api.common.RepositoryCacheInvalidationEvent;
 import org.sonatype.nexus.repository.Facet;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.config.Configuration;
@@ -134,6 +135,19 @@ public class PypiGroupIndexFacet
   @AllowConcurrentEvents
   public void on(final RepositoryUpdatedEvent event) {
     if (isSourceOfPages(event.getRepository())) {
+      cache.changedAll();
+    }
+  }
+
+  /**
+   * "Invalidate cache" on the group or on a member: Nexus posts this after invalidating, and for a group after its
+   * members. A proxy member's pages are then due upstream at the next request, so every merge is too.
+   */
+  @Subscribe
+  @AllowConcurrentEvents
+  public void on(final RepositoryCacheInvalidationEvent event) {
+    String name = event.getRepositoryName();
+    if (name.equals(getRepository().getName()) || (members != null && members.leaf(name).isPresent())) {
       cache.changedAll();
     }
   }

@@ -17,12 +17,9 @@ import org.sonatype.nexus.repository.Format;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.Type;
 import org.sonatype.nexus.repository.group.GroupFacet;
-import org.sonatype.nexus.repository.http.HttpHandlers;
 import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.types.GroupType;
-import org.sonatype.nexus.repository.view.ConfigurableViewFacet;
 import org.sonatype.nexus.repository.view.Route;
-import org.sonatype.nexus.repository.view.Router;
 import org.sonatype.nexus.repository.view.matchers.ActionMatcher;
 
 /**
@@ -60,22 +57,15 @@ public class PypiGroupRecipe
   @Override
   public void apply(@Nonnull final Repository repository) throws Exception {
     repository.attach(securityFacet.get());
-    repository.attach(configure(viewFacet.get()));
+    repository.attach(view(
+        simpleRoute(),
+        memberPackagesRoute(filesHandler),
+        warehouseJsonRoute(warehouseJsonHandler),
+        uploadRoute()));
     repository.attach(groupFacet.get());
     repository.attach(contentFacet.get());
     repository.attach(browseFacet.get());
     repository.attach(indexFacet.get());
-  }
-
-  private ConfigurableViewFacet configure(final ConfigurableViewFacet facet) {
-    Router.Builder builder = new Router.Builder();
-    builder.route(simpleRoute());
-    builder.route(memberPackagesRoute(filesHandler));
-    builder.route(warehouseJsonRoute(warehouseJsonHandler));
-    builder.route(uploadRoute());
-    builder.defaultHandlers(HttpHandlers.notFound());
-    facet.configure(builder.create());
-    return facet;
   }
 
   /** Any write, wherever it is sent: twine and poetry post to the repository's root, others elsewhere. */

@@ -16,12 +16,9 @@ import org.sonatype.nexus.common.upgrade.AvailabilityVersion;
 import org.sonatype.nexus.repository.Format;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.Type;
-import org.sonatype.nexus.repository.http.HttpHandlers;
 import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.types.HostedType;
-import org.sonatype.nexus.repository.view.ConfigurableViewFacet;
 import org.sonatype.nexus.repository.view.Route;
-import org.sonatype.nexus.repository.view.Router;
 import org.sonatype.nexus.repository.view.matchers.ActionMatcher;
 import org.sonatype.nexus.repository.view.matchers.LiteralMatcher;
 
@@ -58,24 +55,17 @@ public class PypiHostedRecipe
   @Override
   public void apply(@Nonnull final Repository repository) throws Exception {
     repository.attach(securityFacet.get());
-    repository.attach(configure(viewFacet.get()));
+    repository.attach(view(
+        simpleRoute(),
+        packagesRoute(packageHandler),
+        warehouseJsonRoute(),
+        uploadRoute()));
     repository.attach(contentFacet.get());
     repository.attach(maintenanceFacet.get());
     repository.attach(searchFacet.get());
     repository.attach(browseFacet.get());
     repository.attach(hostedFacet.get());
     repository.attach(indexFacet.get());
-  }
-
-  private ConfigurableViewFacet configure(final ConfigurableViewFacet facet) {
-    Router.Builder builder = new Router.Builder();
-    builder.route(simpleRoute());
-    builder.route(packagesRoute(packageHandler));
-    builder.route(warehouseJsonRoute());
-    builder.route(uploadRoute());
-    builder.defaultHandlers(HttpHandlers.notFound());
-    facet.configure(builder.create());
-    return facet;
   }
 
   private Route uploadRoute() {

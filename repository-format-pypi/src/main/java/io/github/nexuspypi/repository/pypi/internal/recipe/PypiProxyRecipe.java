@@ -15,13 +15,10 @@ import org.sonatype.nexus.repository.Format;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.Type;
 import org.sonatype.nexus.repository.cache.NegativeCacheFacet;
-import org.sonatype.nexus.repository.http.HttpHandlers;
 import org.sonatype.nexus.repository.httpclient.HttpClientFacet;
 import org.sonatype.nexus.repository.proxy.ProxyHandler;
 import org.sonatype.nexus.repository.purge.PurgeUnusedFacet;
 import org.sonatype.nexus.repository.types.ProxyType;
-import org.sonatype.nexus.repository.view.ConfigurableViewFacet;
-import org.sonatype.nexus.repository.view.Router;
 
 /**
  * {@code pypi-proxy}: a pull-through cache of pypi.org or any PEP 503/691 index.
@@ -60,7 +57,9 @@ public class PypiProxyRecipe
   @Override
   public void apply(@Nonnull final Repository repository) throws Exception {
     repository.attach(securityFacet.get());
-    repository.attach(configure(viewFacet.get()));
+    repository.attach(view(
+        simpleRoute(),
+        packagesRoute(proxyHandler)));
     repository.attach(httpClientFacet.get());
     repository.attach(negativeCacheFacet.get());
     repository.attach(proxyFacet.get());
@@ -70,14 +69,5 @@ public class PypiProxyRecipe
     repository.attach(browseFacet.get());
     repository.attach(purgeUnusedFacet.get());
     repository.attach(indexFacet.get());
-  }
-
-  private ConfigurableViewFacet configure(final ConfigurableViewFacet facet) {
-    Router.Builder builder = new Router.Builder();
-    builder.route(simpleRoute());
-    builder.route(packagesRoute(proxyHandler));
-    builder.defaultHandlers(HttpHandlers.notFound());
-    facet.configure(builder.create());
-    return facet;
   }
 }

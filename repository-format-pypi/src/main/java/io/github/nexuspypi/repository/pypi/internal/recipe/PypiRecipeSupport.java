@@ -15,6 +15,7 @@ import org.sonatype.nexus.repository.Type;
 import org.sonatype.nexus.repository.cache.NegativeCacheHandler;
 import org.sonatype.nexus.repository.content.browse.BrowseFacet;
 import org.sonatype.nexus.repository.content.search.SearchFacet;
+import org.sonatype.nexus.repository.http.HttpHandlers;
 import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.http.PartialFetchHandler;
 import org.sonatype.nexus.repository.routing.RoutingRuleHandler;
@@ -25,6 +26,7 @@ import org.sonatype.nexus.repository.view.ConfigurableViewFacet;
 import org.sonatype.nexus.repository.view.Handler;
 import org.sonatype.nexus.repository.view.Matcher;
 import org.sonatype.nexus.repository.view.Route;
+import org.sonatype.nexus.repository.view.Router;
 import org.sonatype.nexus.repository.view.handlers.ConditionalRequestHandler;
 import org.sonatype.nexus.repository.view.handlers.ContentHeadersHandler;
 import org.sonatype.nexus.repository.view.handlers.ExceptionHandler;
@@ -106,6 +108,18 @@ public abstract class PypiRecipeSupport
 
   protected PypiRecipeSupport(final Type type, final Format format) {
     super(type, format);
+  }
+
+  /** The repository's view: its routes, tried in order, and a 404 for any other request. */
+  protected ConfigurableViewFacet view(final Route... routes) {
+    Router.Builder builder = new Router.Builder();
+    for (Route route : routes) {
+      builder.route(route);
+    }
+    builder.defaultHandlers(HttpHandlers.notFound());
+    ConfigurableViewFacet facet = viewFacet.get();
+    facet.configure(builder.create());
+    return facet;
   }
 
   /** {@code /simple/}, {@code /simple/<project>/} and their slash-less spellings, which redirect. */
