@@ -6,7 +6,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodyHandlers;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 
@@ -232,18 +236,34 @@ class GroupPagesIT
   }
 
   @Test
-  void theJsonApiThroughTheGroupLinksThroughTheGroup() throws IOException {
-    WheelBuilder wheel = WheelBuilder.of("json-demo", "1.0");
-    upload(second, wheel);
+  void theJsonApiThroughTheGroupMergesTheMembersAndLinksThroughTheGroup() throws IOException {
+    WheelBuilder older = WheelBuilder.of("json-demo", "1.0");
+    WheelBuilder newer = WheelBuilder.of("json-demo", "2.0");
+    upload(second, older);
+    upload(first, newer);
 
     HttpResponse<String> response = nexus.anonymous().get("repository/" + group + "/pypi/json-demo/json");
 
     assertEquals(200, response.statusCode(), response::body);
+    assertEquals(first + ", " + second, response.headers().firstValue("X-PyPI-Served-By").orElse(""));
     JsonNode json = JSON.readTree(response.body());
-    assertEquals("1.0", json.get("info").get("version").asText());
-    assertEquals(nexus.repositoryUri(group) + "packages/json-demo/1.0/" + wheel.fileName(),
+    assertEquals("2.0", json.get("info").get("version").asText());
+    assertEquals(Set.of("1.0", "2.0"), Set.copyOf(fieldNames(json.get("releases"))));
+    assertEquals(nexus.repositoryUri(group) + "packages/json-demo/2.0/" + newer.fileName(),
         json.get("urls").get(0).get("url").asText());
+    assertEquals(nexus.repositoryUri(group) + "packages/json-demo/1.0/" + older.fileName(),
+        json.get("releases").get("1.0").get(0).get("url").asText());
+
+    HttpResponse<String> release = nexus.anonymous().get("repository/" + group + "/pypi/json-demo/1.0/json");
+    assertEquals(200, release.statusCode(), release::body);
+    assertEquals("1.0", JSON.readTree(release.body()).get("info").get("version").asText());
     assertEquals(404, nexus.anonymous().get("repository/" + group + "/pypi/nobody-has-this/json").statusCode());
+  }
+
+  private static List<String> fieldNames(final JsonNode object) {
+    List<String> names = new ArrayList<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   @Test
@@ -282,9 +302,9 @@ class GroupPagesIT
 
   private static String sha256(final byte[] bytes) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
-    catch (java.security.NoSuchAlgorithmException e) {
+    catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }
   }

@@ -6,7 +6,7 @@ import static io.github.nexuspypi.core.upload.UploadRejectedException.badRequest
 /** The {@code :action} and {@code protocol_version} fields: which request of the legacy API this is. */
 final class UploadAction
 {
-  private static final String FILE_UPLOAD = "file_upload";
+  static final String FILE_UPLOAD = "file_upload";
 
   private UploadAction() {
   }
