@@ -1,12 +1,12 @@
 package io.github.nexuspypi.it.ui;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.FluentWait;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -56,6 +56,10 @@ public final class NexusAdminUi
     visible(By.cssSelector("input[name=password]")).sendKeys(password);
     // The header's "Sign in" button stays visible behind the dialog.
     visible(By.xpath(DIALOG + button("Sign in"))).click();
+    visible(By.xpath(button("Sign out")));
+    // Requests the page sent while the session was being created may have gone without it, and a freshly booted
+    // Nexus then asks to "Authenticate" again over the next page: start that page from a load with the session.
+    driver.navigate().refresh();
     visible(By.xpath(button("Sign out")));
   }
 
@@ -149,9 +153,29 @@ public final class NexusAdminUi
         .filter(toast -> toast.isDisplayed() && hasClass(toast, "success") && toast.getText().contains(text))
         .findFirst().orElse(null));
     String shown = message.getText();
-    message.findElement(By.cssSelector(".dismiss a")).click();
-    until("the message to close", ExpectedConditions.invisibilityOf(message));
+    // A click that lands while the message still slides in is lost: click again until it is gone.
+    until("the message to close", page -> {
+      try {
+        if (!message.isDisplayed()) {
+          return true;
+        }
+        message.findElement(By.cssSelector(".dismiss a")).click();
+        return false;
+      }
+      catch (StaleElementReferenceException | ElementNotInteractableException e) {
+        return !isShown(message);
+      }
+    });
     return shown;
+  }
+
+  private static boolean isShown(final WebElement element) {
+    try {
+      return element.isDisplayed();
+    }
+    catch (StaleElementReferenceException e) {
+      return false;
+    }
   }
 
   private WebElement visible(final By locator) {
