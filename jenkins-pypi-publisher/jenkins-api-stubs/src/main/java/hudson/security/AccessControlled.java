@@ -1,7 +1,9 @@
 package hudson.security;
 
+import org.springframework.security.access.AccessDeniedException;
+
 public interface AccessControlled {
-    default void checkPermission(Permission permission) {
+    default void checkPermission(Permission permission) throws AccessDeniedException {
         throw new UnsupportedOperationException("stub");
     }
 

@@ -17,6 +17,7 @@ import hudson.FilePath;
 import hudson.model.Item;
 import hudson.model.Run;
 import hudson.model.TaskListener;
+import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import hudson.util.Secret;
 import io.github.nexuspypi.jenkins.publish.PublishSettings;
@@ -40,10 +41,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
@@ -236,6 +239,27 @@ class PypiPublishStepTest
     assertTrue(forJob.isEmpty());
     assertTrue(global.isEmpty());
     requirements.verify(() -> URIRequirementBuilder.fromUri(anyString()), never());
+  }
+
+  @Test
+  void theFormSaysWhereToPublishOnceAndRetriesAreCounted() {
+    try (MockedStatic<FormValidation> validation = mockStatic(FormValidation.class)) {
+      validation.when(FormValidation::ok).thenReturn(mock(FormValidation.class));
+      validation.when(() -> FormValidation.error(anyString())).thenReturn(mock(FormValidation.class));
+      PypiPublishStep.DescriptorImpl descriptor = new PypiPublishStep.DescriptorImpl();
+
+      descriptor.doCheckRepositoryUrl("", "");
+      validation.verify(() -> FormValidation.error(contains("Choose a server")));
+      descriptor.doCheckRepositoryUrl(URL, "nexus");
+      validation.verify(() -> FormValidation.error(contains("not both")));
+      descriptor.doCheckRetries("-1");
+      validation.verify(() -> FormValidation.error(contains("0 or more")));
+      descriptor.doCheckRetries("three");
+      validation.verify(() -> FormValidation.error(contains("whole number")));
+      descriptor.doCheckRetries("3");
+      descriptor.doCheckRepositoryUrl("", "nexus");
+      validation.verify(FormValidation::ok, times(2));
+    }
   }
 
   @Test

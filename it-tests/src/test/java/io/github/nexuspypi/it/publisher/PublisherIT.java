@@ -24,6 +24,7 @@ import io.github.nexuspypi.it.nexus.RepositoryUser;
 import io.github.nexuspypi.it.process.Command;
 import io.github.nexuspypi.it.process.ProcessResult;
 import io.github.nexuspypi.it.process.ProcessRunner;
+import io.github.nexuspypi.jenkins.publish.ConnectionCheck;
 import io.github.nexuspypi.jenkins.publish.DistributionPublisher;
 import io.github.nexuspypi.jenkins.publish.PublishException;
 import io.github.nexuspypi.jenkins.publish.PublishSettings;
@@ -192,6 +193,20 @@ class PublisherIT
     assertTrue(result.output().contains("uploaded") && result.output().contains("max heap"), result::describe);
     assertEquals(Files.size(wheel), new IndexPages(nexus.anonymous(), hosted)
         .link("jenkins-large", wheel.getFileName().toString(), IndexPages.JSON).size());
+  }
+
+  @Test
+  void testConnectionTellsWhetherTheRepositoryAnswersWithTheseCredentials() throws Exception {
+    String connected = new ConnectionCheck(settings().build()).run();
+    assertTrue(connected.startsWith("Connected") && connected.contains(NexusSettings.ADMIN_USER), connected);
+
+    PublishException wrongPassword = assertThrows(PublishException.class, () -> new ConnectionCheck(PublishSettings
+        .to(url).credentials(UploadCredentials.usernamePassword(NexusSettings.ADMIN_USER, "wrong")).build()).run());
+    assertTrue(wrongPassword.getMessage().startsWith("401"), wrongPassword.getMessage());
+
+    PublishException noRepository = assertThrows(PublishException.class, () -> new ConnectionCheck(PublishSettings
+        .to(nexus.repositoryUri("no-such-repository").toString()).credentials(admin()).build()).run());
+    assertTrue(noRepository.getMessage().startsWith("404"), noRepository.getMessage());
   }
 
   private Path workspace(final String name) throws IOException {
