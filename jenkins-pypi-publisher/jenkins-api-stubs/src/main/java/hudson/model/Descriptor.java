@@ -15,4 +15,9 @@ public abstract class Descriptor<T extends Describable<T>> {
     public synchronized void load() {
         throw new UnsupportedOperationException("stub");
     }
+
+    public static final class FormException extends Exception {
+        private FormException() {
+        }
+    }
 }
