@@ -3,7 +3,6 @@ package io.github.nexuspypi.jenkins.publish;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
@@ -20,8 +19,7 @@ public final class ConnectionCheck
   private final HttpClient http;
 
   public ConnectionCheck(final PublishSettings settings) {
-    this(settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER).build());
+    this(settings, RepositoryHttp.client(TIMEOUT));
   }
 
   ConnectionCheck(final PublishSettings settings, final HttpClient http) {
@@ -32,14 +30,10 @@ public final class ConnectionCheck
   /** @return a sentence for the administrator when the repository answered as a PyPI repository does */
   public String run() throws PublishException, InterruptedException {
     URI index = settings.repositoryUrl().resolve("simple/");
-    HttpRequest.Builder request = HttpRequest.newBuilder(index).timeout(TIMEOUT)
-        .header("Accept", "application/vnd.pypi.simple.v1+json, text/html;q=0.1").GET();
-    if (settings.credentials() != null) {
-      request.header("Authorization", settings.credentials().basicAuthorization());
-    }
     int status;
     try {
-      status = http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+      status = http.send(RepositoryHttp.page(index, settings, TIMEOUT), HttpResponse.BodyHandlers.discarding())
+          .statusCode();
     }
     catch (IOException e) {
       throw new PublishException("Cannot reach " + index + ": " + e.getClass().getSimpleName()

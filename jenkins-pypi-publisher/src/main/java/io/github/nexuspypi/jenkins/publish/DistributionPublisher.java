@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -16,7 +15,6 @@ import java.util.Optional;
 
 import io.github.nexuspypi.core.index.DistributionLink;
 import io.github.nexuspypi.core.index.ProjectPage;
-import io.github.nexuspypi.core.index.SimpleFormat;
 import io.github.nexuspypi.core.index.SimplePages;
 import io.github.nexuspypi.core.name.ProjectName;
 import io.github.nexuspypi.core.upload.PreparedUpload;
@@ -40,10 +38,7 @@ public final class DistributionPublisher
   private final UploadClient uploads;
 
   public DistributionPublisher(final PublishSettings settings) {
-    // HTTP/1.1: an upgrade to cleartext HTTP/2 on a request with a large body helps nobody, and some proxies
-    // between Jenkins and the repository refuse it.
-    this(settings, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(CONNECT_TIMEOUT)
-        .followRedirects(HttpClient.Redirect.NEVER).build(), duration -> Thread.sleep(duration.toMillis()));
+    this(settings, RepositoryHttp.client(CONNECT_TIMEOUT), duration -> Thread.sleep(duration.toMillis()));
   }
 
   DistributionPublisher(final PublishSettings settings, final HttpClient http, final UploadClient.Sleeper sleeper) {
@@ -119,13 +114,9 @@ public final class DistributionPublisher
   }
 
   private Optional<ProjectPage> page(final URI pageUrl) throws InterruptedException {
-    HttpRequest.Builder request = HttpRequest.newBuilder(pageUrl).timeout(PAGE_TIMEOUT)
-        .header("Accept", SimpleFormat.JSON_V1.mediaType() + ", text/html;q=0.1");
-    if (settings.credentials() != null) {
-      request.header("Authorization", settings.credentials().basicAuthorization());
-    }
     try {
-      HttpResponse<InputStream> response = http.send(request.GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+      HttpResponse<InputStream> response = http.send(RepositoryHttp.page(pageUrl, settings, PAGE_TIMEOUT),
+          HttpResponse.BodyHandlers.ofInputStream());
       try (InputStream in = response.body()) {
         if (response.statusCode() != 200) {
           return Optional.empty();

@@ -79,14 +79,10 @@ final class UploadClient
 
   private HttpRequest request(final PreparedUpload file) throws IOException {
     MultipartForm form = MultipartForm.of(file.fields(), file.file());
-    HttpRequest.Builder request = HttpRequest.newBuilder(settings.repositoryUrl())
-        .timeout(RESPONSE_TIMEOUT)
+    return RepositoryHttp.request(settings.repositoryUrl(), settings, RESPONSE_TIMEOUT)
         .header("Content-Type", form.contentType())
-        .POST(form.body());
-    if (settings.credentials() != null) {
-      request.header("Authorization", settings.credentials().basicAuthorization());
-    }
-    return request.build();
+        .POST(form.body())
+        .build();
   }
 
   private String explain(final int status, final String said, final String location) {

@@ -12,6 +12,13 @@ public enum SimpleFormat
   HTML_V1("application/vnd.pypi.simple.v1+html", "application/vnd.pypi.simple.latest+html"),
   JSON_V1("application/vnd.pypi.simple.v1+json", "application/vnd.pypi.simple.latest+json");
 
+  /**
+   * What a client of an index sends to read its pages: JSON first (PEP 691), as pip asks; an HTML-only index answers
+   * text/html anyway.
+   */
+  public static final String CLIENT_ACCEPT =
+      "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.1";
+
   private final String mediaType;
 
   /** The PEP 691 meta-version that names this form too; a client asking for it is answered with the concrete one. */

@@ -1,6 +1,5 @@
 package io.github.nexuspypi.repository.pypi.internal.group;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -49,11 +48,6 @@ final class GroupMembers
     return group.facet(GroupFacet.class).leafMembers();
   }
 
-  /** Whether the group's pages are built from this repository's content. */
-  boolean isLeaf(final Repository repository) {
-    return leaves().stream().anyMatch(leaf -> leaf.getName().equals(repository.getName()));
-  }
-
   Optional<Repository> leaf(final String name) {
     return leaves().stream().filter(leaf -> leaf.getName().equals(name)).findFirst();
   }
@@ -80,13 +74,8 @@ final class GroupMembers
   }
 
   private void ask(final Context context, final Repository member, final String project, final Answers answers) {
-    Request request = new Request.Builder()
-        .action(HttpMethods.GET)
-        .path(PypiPaths.SIMPLE + project + "/")
-        .header(HttpHeaders.ACCEPT, SimpleFormat.JSON_V1.mediaType())
-        .build();
     try {
-      Response response = member.facet(ViewFacet.class).dispatch(request, context);
+      Response response = getJson(context, member, PypiPaths.SIMPLE + project + "/");
       int status = response.getStatus().getCode();
       if (status == 200 && response.getPayload() instanceof Content) {
         Content page = (Content) response.getPayload();
@@ -112,6 +101,16 @@ final class GroupMembers
           group.getName(), member.getName(), project, e.toString());
       answers.recheck();
     }
+  }
+
+  /** A simple API page of a member, in JSON, asked on behalf of the group's client. */
+  static Response getJson(final Context context, final Repository member, final String path) throws Exception {
+    Request request = new Request.Builder()
+        .action(HttpMethods.GET)
+        .path(path)
+        .header(HttpHeaders.ACCEPT, SimpleFormat.JSON_V1.mediaType())
+        .build();
+    return member.facet(ViewFacet.class).dispatch(request, context);
   }
 
   private static final class Answers

@@ -32,18 +32,14 @@ import org.sonatype.nexus.repository.Facet;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.config.Configuration;
 import org.sonatype.nexus.repository.config.ConfigurationFacet;
-import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.manager.RepositoryUpdatedEvent;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.Context;
-import org.sonatype.nexus.repository.view.Request;
 import org.sonatype.nexus.repository.view.Response;
-import org.sonatype.nexus.repository.view.ViewFacet;
 import org.sonatype.nexus.repository.view.payloads.PathPayload;
 
 import com.google.common.eventbus.AllowConcurrentEvents;
 import com.google.common.eventbus.Subscribe;
-import com.google.common.net.HttpHeaders;
 
 /**
  * A group's pages: its members' merged. A project's merge is kept until a member's content changes or the first
@@ -127,7 +123,7 @@ public class PypiGroupIndexFacet
 
   @Override
   protected boolean isSourceOfPages(final Repository repository) {
-    return members != null && members.isLeaf(repository);
+    return members != null && members.leaf(repository.getName()).isPresent();
   }
 
   /** A member switched on or off, or repointed: what it answers may have changed for every project. */
@@ -188,13 +184,8 @@ public class PypiGroupIndexFacet
 
   @Nullable
   private InputStream memberRoot(final Context context, final Repository member) {
-    Request request = new Request.Builder()
-        .action(HttpMethods.GET)
-        .path(PypiPaths.SIMPLE)
-        .header(HttpHeaders.ACCEPT, SimpleFormat.JSON_V1.mediaType())
-        .build();
     try {
-      Response response = member.facet(ViewFacet.class).dispatch(request, context);
+      Response response = GroupMembers.getJson(context, member, PypiPaths.SIMPLE);
       if (response.getStatus().getCode() == 200 && response.getPayload() != null) {
         return response.getPayload().openInputStream();
       }

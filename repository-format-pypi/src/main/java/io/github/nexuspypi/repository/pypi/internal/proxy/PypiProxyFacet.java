@@ -79,10 +79,6 @@ import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA512;
 public class PypiProxyFacet
     extends ContentProxyFacetSupport
 {
-  // JSON first (PEP 691), as pip asks; an HTML-only index answers text/html anyway.
-  static final String UPSTREAM_ACCEPT =
-      "application/vnd.pypi.simple.v1+json, application/vnd.pypi.simple.v1+html;q=0.2, text/html;q=0.1";
-
   private static final List<HashAlgorithm> HASHING = List.of(MD5, SHA1, SHA256, SHA512);
 
   // numpy's JSON page on pypi.org is a few MiB: this bounds a hostile upstream, not a real one.
@@ -208,7 +204,7 @@ public class PypiProxyFacet
   protected HttpRequestBase buildFetchHttpRequest(final URI uri, final Context context) {
     HttpRequestBase request = super.buildFetchHttpRequest(uri, context);
     if (target(context).isIndex()) {
-      request.setHeader(HttpHeaders.ACCEPT, UPSTREAM_ACCEPT);
+      request.setHeader(HttpHeaders.ACCEPT, SimpleFormat.CLIENT_ACCEPT);
     }
     return request;
   }
