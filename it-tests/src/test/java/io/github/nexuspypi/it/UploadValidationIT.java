@@ -143,6 +143,9 @@ class UploadValidationIT
         refusal("no file part", LegacyUpload::withoutFile, 400, "does not have a file", "'content'"),
         refusal("a form field over 4 MiB", upload -> upload.set("description", "x".repeat(5 * 1024 * 1024)), 400,
             "The form field 'description' is larger than 4 MiB"),
+        Named.of("a first part with more than 10 KiB of headers", new Refusal(client -> client.post(
+            "multipart/form-data; boundary=" + BOUNDARY, partWithLargeHeaders()), 400,
+            List.of("The multipart body could not be read", "Header section has more than 10240 bytes"))),
         Named.of("a POST that is not multipart", new Refusal(client -> client.post(
             "application/x-www-form-urlencoded", ":action=file_upload&name=upload-rules".getBytes(
                 StandardCharsets.UTF_8)), 400, List.of("multipart/form-data", "file_upload"))),
@@ -238,6 +241,18 @@ class UploadValidationIT
     assertEquals(1, nexus.admin().components(control).size());
     assertEquals(2, nexus.admin().assets(control).size(), "the wheel and its .metadata");
     otherBlobStore.assertBlobCount(2);
+  }
+
+  private static final String BOUNDARY = "nexus-pypi-it-large-headers";
+
+  /** A body whose first part has a header of 11 000 bytes: commons-fileupload reads at most 10 KiB of them. */
+  private static byte[] partWithLargeHeaders() {
+    return ("--" + BOUNDARY + "\r\n"
+        + "Content-Disposition: form-data; name=\":action\"\r\n"
+        + "X-Padding: " + "p".repeat(11_000) + "\r\n"
+        + "\r\n"
+        + "file_upload\r\n"
+        + "--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
   }
 
   private static void assertRepositoryIsEmpty() {
