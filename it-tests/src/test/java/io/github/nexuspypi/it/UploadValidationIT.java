@@ -153,6 +153,12 @@ class UploadValidationIT
                 .file(WheelBuilder.of(PROJECT, VERSION).distInfo() + "/METADATA",
                     "Metadata-Version: 2.1\nName: other-project\nVersion: 1.0\n").writeTo(dir),
             "The name 'other-project' in the metadata of 'upload_rules-1.0-py3-none-any.whl' does not match"),
+        badFile("METADATA naming the project with a look-alike letter", dir -> {
+          WheelBuilder builder = WheelBuilder.of("kit", VERSION);
+          // The Kelvin sign, which lower-cases to the letter k.
+          builder.metadata().set("Name", "\u212Ait");
+          return builder.writeTo(dir);
+        }, "is an invalid value for Name. Error: Start and end with a letter or numeral containing only ASCII"),
         badFile("METADATA of another version", dir -> {
           WheelBuilder builder = WheelBuilder.of(PROJECT, VERSION);
           builder.metadata().set("Version", "9.9");

@@ -222,7 +222,8 @@ class UploadValidatorTest
   @ParameterizedTest
   @CsvSource({
       "other, 1.0.0, The name 'other' in the metadata of '" + WHEEL + "' does not match the project name 'Demo.Pkg'",
-      "'', 1.0.0, The name '' in the metadata",
+      "'', 1.0.0, is an invalid value for Name. Error: Start and end with a letter or numeral",
+      "Demo.Pkg., 1.0.0, 'Demo.Pkg.' is an invalid value for Name",
       "Demo.Pkg, 1.0.1, The version '1.0.1' in the metadata of '" + WHEEL + "' does not match the version '1.0.0'",
       "Demo.Pkg, not-a-version, The version 'not-a-version' in the metadata"
   })
@@ -232,6 +233,17 @@ class UploadValidatorTest
     UploadForm form = wheelForm();
     DistributionFilename filename = validator.checkForm(form, WHEEL);
     rejected(() -> validator.checkMetadata(form, filename, metadata(name, version)), 400, expected);
+  }
+
+  @Test
+  void refusesAMetadataNameThatOnlyLooksLikeTheProjectsName() throws Exception {
+    UploadForm form = ClientForms.TWINE_6.form("kit", "1.0", BDIST_WHEEL, "py3");
+    DistributionFilename filename = validator.checkForm(form, "kit-1.0-py3-none-any.whl");
+    String kelvin = "\u212Ait";
+
+    rejected(() -> validator.checkMetadata(form, filename, metadata(kelvin, "1.0")), 400,
+        "'" + kelvin + "' is an invalid value for Name. Error: Start and end with a letter or numeral containing only "
+            + "ASCII numeric and '.', '_' and '-'.");
   }
 
   @Test
