@@ -39,8 +39,16 @@ public interface PypiContentFacet
   /** Normalised name → name as published, for every project the repository holds. */
   SortedMap<String, String> projects();
 
-  /** Stores the file and its metadata as one release's assets, replacing a file of the same name. */
-  FluentAsset store(PreparedDistribution distribution) throws IOException;
+  /**
+   * Stores the file and its metadata as one release's assets.
+   *
+   * @param replace whether a file of the same name is replaced; if not, such a file, though stored only a moment
+   *                ago by a concurrent upload, is kept as it is
+   * @return false when a file of that name with the same bytes was there already and nothing was stored
+   * @throws org.sonatype.nexus.repository.IllegalOperationException when {@code replace} is false and a file of the
+   *                                                                 same name holds other bytes
+   */
+  boolean store(PreparedDistribution distribution, boolean replace) throws IOException;
 
   /**
    * Stores what a proxy fetched, marked as cached with the fetched content's cache details.

@@ -88,13 +88,12 @@ public class PypiHostedFacet
       ensurePermitted(ADD, path, "Adding '" + distribution.filename().filename() + "'");
     }
     try {
-      content.store(distribution);
+      return content.store(distribution, existing.isPresent()) ? Outcome.STORED : Outcome.UNCHANGED;
     }
     catch (IllegalOperationException e) {
-      // Another upload of the same name committed between our check and our write.
+      // Another upload of the same name committed other bytes between our check and our write.
       throw alreadyExists(distribution, null);
     }
-    return Outcome.STORED;
   }
 
   /**

@@ -19,6 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -55,7 +56,7 @@ class PypiHostedFacetPublishTest
 
     assertEquals(400, refused.status());
     assertTrue(refused.getMessage().contains("'" + REPOSITORY + "' is read-only"), refused.getMessage());
-    verify(content, never()).store(any());
+    verify(content, never()).store(any(), anyBoolean());
     verifyNoInteractions(permissions);
   }
 
@@ -63,11 +64,12 @@ class PypiHostedFacetPublishTest
   private void assertStoredWith(final String action) throws Exception {
     permit(action, true);
     PreparedDistribution upload = upload(SHA256);
+    when(content.store(upload, action.equals(EDIT))).thenReturn(true);
 
     assertEquals(PypiHostedFacet.Outcome.STORED, facet.publish(upload));
 
     verify(permissions).isPermitted(REPOSITORY, PypiFormat.NAME, action, pathVariables);
-    verify(content).store(upload);
+    verify(content).store(upload, action.equals(EDIT));
   }
 
   /** Without the privilege for {@code action}, a 403 whose message names it, and nothing stored. */
@@ -80,7 +82,7 @@ class PypiHostedFacetPublishTest
     assertEquals(what + " needs the '" + action + "' privilege on repository '" + REPOSITORY
             + "' (nx-repository-view-pypi-" + REPOSITORY + "-" + action + "), which you do not have.",
         refused.getMessage());
-    verify(content, never()).store(any());
+    verify(content, never()).store(any(), anyBoolean());
   }
 
   @Test
@@ -113,13 +115,22 @@ class PypiHostedFacetPublishTest
   }
 
   @Test
+  void theSameBytesCommittedMeanwhileByAConcurrentUploadStoreNothing() throws Exception {
+    writePolicy(WritePolicy.ALLOW_ONCE);
+    permit(ADD, true);
+    when(content.store(any(), anyBoolean())).thenReturn(false);
+
+    assertEquals(PypiHostedFacet.Outcome.UNCHANGED, facet.publish(upload(SHA256)));
+  }
+
+  @Test
   void theSameBytesAgainStoreNothing() throws Exception {
     writePolicy(WritePolicy.ALLOW_ONCE);
     stored(SHA256);
 
     assertEquals(PypiHostedFacet.Outcome.UNCHANGED, facet.publish(upload(SHA256)));
 
-    verify(content, never()).store(any());
+    verify(content, never()).store(any(), anyBoolean());
   }
 
   @Test
@@ -132,7 +143,7 @@ class PypiHostedFacetPublishTest
     assertEquals(400, refused.status());
     assertTrue(refused.getMessage().startsWith("File already exists ('" + WHEEL + "', with sha256 hash '"
         + OTHER_SHA256 + "')"), refused.getMessage());
-    verify(content, never()).store(any());
+    verify(content, never()).store(any(), anyBoolean());
   }
 
   @Test
@@ -155,7 +166,7 @@ class PypiHostedFacetPublishTest
   void aConcurrentUploadOfTheSameNameIsAlreadyExisting() throws Exception {
     writePolicy(WritePolicy.ALLOW_ONCE);
     permit(ADD, true);
-    when(content.store(any())).thenThrow(new IllegalOperationException("Repository does not allow updating assets"));
+    when(content.store(any(), anyBoolean())).thenThrow(new IllegalOperationException("Repository does not allow updating assets"));
 
     UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> facet.publish(upload(SHA256)));
 
