@@ -1,5 +1,6 @@
 package io.github.nexuspypi.it;
 
+import io.github.nexuspypi.it.dists.SdistBuilder;
 import io.github.nexuspypi.it.dists.WheelBuilder;
 import io.github.nexuspypi.it.junit.Nexus;
 import io.github.nexuspypi.it.junit.NexusTest;
@@ -141,6 +142,15 @@ class UploadValidationIT
         refusal("protocol_version 2", upload -> upload.set("protocol_version", "2"), 400,
             "Unknown protocol version '2'"),
         refusal("no file part", LegacyUpload::withoutFile, 400, "does not have a file", "'content'"),
+        refusal("a project name that is not normalised in the file name",
+            upload -> upload.fileName("Upload_Rules-1.0-py3-none-any.whl"), 400,
+            "Filename 'Upload_Rules-1.0-py3-none-any.whl' is invalid, should be 'upload_rules-1.0-py3-none-any.whl'"),
+        refusal("a version with a leading zero in the file name",
+            upload -> upload.fileName("upload_rules-01.0-py3-none-any.whl"), 400,
+            "Filename 'upload_rules-01.0-py3-none-any.whl' is invalid, should be 'upload_rules-1.0-py3-none-any.whl'"),
+        refusal("another spelling of the version in the file name",
+            upload -> upload.fileName("upload_rules-1.0.0-py3-none-any.whl"), 400,
+            "Filename 'upload_rules-1.0.0-py3-none-any.whl' is invalid, should be 'upload_rules-1.0-py3-none-any.whl'"),
         refusal("a form field over 4 MiB", upload -> upload.set("description", "x".repeat(5 * 1024 * 1024)), 400,
             "The form field 'description' is larger than 4 MiB"),
         Named.of("a first part with more than 10 KiB of headers", new Refusal(client -> client.post(
@@ -159,6 +169,9 @@ class UploadValidationIT
           builder.metadata().set("Name", "\u212Ait");
           return builder.writeTo(dir);
         }, "is an invalid value for Name. Error: Start and end with a letter or numeral containing only ASCII"),
+        badFile("an sdist named as old setuptools named them", dir -> write(dir, "Upload-Rules-1.0.tar.gz",
+                SdistBuilder.of(PROJECT, VERSION).toBytes()),
+            "Filename 'Upload-Rules-1.0.tar.gz' is invalid, should be 'upload_rules-1.0.tar.gz'"),
         badFile("METADATA of another version", dir -> {
           WheelBuilder builder = WheelBuilder.of(PROJECT, VERSION);
           builder.metadata().set("Version", "9.9");

@@ -56,7 +56,20 @@ public final class UploadValidator
       throw badRequest("Version in filename should be '" + versionText + "' not '" + parsed.version() + "': the file "
           + "name and the 'version' field must name the same release.");
     }
+    FilenameSpelling.checkVersion(parsed, version);
     return parsed;
+  }
+
+  /**
+   * Refuses a file whose name writes its version otherwise than its release is spelled ({@code 1.0.0} for release
+   * {@code 1.0}, which PEP 440 makes one): it would be one more copy of a file of the release.
+   *
+   * @param release the release's version as the repository spells it
+   */
+  public void checkReleaseSpelling(final DistributionFilename filename, final Version release)
+      throws UploadRejectedException
+  {
+    FilenameSpelling.checkVersion(filename, release);
   }
 
   /**
@@ -143,5 +156,6 @@ public final class UploadValidator
       throw badRequest("The version '" + metadata.version() + "' in the metadata of '" + filename.filename()
           + "' does not match the version '" + version + "' of the upload; build the file again for that version.");
     }
+    FilenameSpelling.checkName(filename, metadata.name(), own.get());
   }
 }

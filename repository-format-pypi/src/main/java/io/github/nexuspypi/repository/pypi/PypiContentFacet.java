@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 
+import io.github.nexuspypi.core.filename.DistributionFilename;
 import io.github.nexuspypi.core.version.Version;
 
 import org.sonatype.nexus.repository.Facet;
@@ -26,6 +27,14 @@ public interface PypiContentFacet
   Optional<FluentAsset> find(String path);
 
   WritePolicy writePolicy();
+
+  /**
+   * The stored file of a release that is {@code filename} under any of its spellings ({@code Tiny.Demo-1.0.tar.gz}
+   * is {@code tiny_demo-1.0.tar.gz}): the file of that very name, else one whose canonical name is the same.
+   *
+   * @param version the release's version as the repository spells it
+   */
+  Optional<FluentAsset> findFile(String project, String version, DistributionFilename filename);
 
   /** Every asset of one project, files and metadata, streamed from the database page by page. */
   Stream<FluentAsset> projectAssets(String project);

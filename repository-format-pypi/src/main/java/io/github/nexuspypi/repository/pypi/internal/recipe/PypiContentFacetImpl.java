@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.inject.Named;
 
+import io.github.nexuspypi.core.filename.DistributionFilename;
+import io.github.nexuspypi.core.filename.InvalidFilenameException;
 import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.repository.pypi.PreparedDistribution;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
@@ -61,6 +63,32 @@ public class PypiContentFacetImpl
   @Override
   public Optional<FluentAsset> find(final String path) {
     return assets().path(path).find();
+  }
+
+  @Override
+  public Optional<FluentAsset> findFile(final String project, final String version,
+                                        final DistributionFilename filename)
+  {
+    Optional<FluentAsset> sameName = find(PypiPaths.distribution(project, version, filename.filename()));
+    if (sameName.isPresent()) {
+      return sameName;
+    }
+    String canonical = filename.canonical();
+    try (Stream<FluentAsset> assets = projectAssets(project)) {
+      return assets.filter(asset -> KIND_DISTRIBUTION.equals(asset.kind()))
+          .filter(asset -> PypiPaths.versionOf(asset.path()).filter(version::equals).isPresent())
+          .filter(asset -> canonicalName(asset.path()).filter(canonical::equals).isPresent())
+          .findFirst();
+    }
+  }
+
+  private static Optional<String> canonicalName(final String path) {
+    try {
+      return Optional.of(DistributionFilename.parse(path.substring(path.lastIndexOf('/') + 1)).canonical());
+    }
+    catch (InvalidFilenameException e) {
+      return Optional.empty();
+    }
   }
 
   @Override

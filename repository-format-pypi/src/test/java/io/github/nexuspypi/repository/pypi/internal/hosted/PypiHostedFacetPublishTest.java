@@ -20,6 +20,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -40,8 +41,12 @@ class PypiHostedFacetPublishTest
   }
 
   private void stored(final String sha256) {
-    FluentAsset existing = distribution(WHEEL_PATH, sha256);
-    when(content.find(WHEEL_PATH)).thenReturn(Optional.of(existing));
+    stored(WHEEL_PATH, sha256);
+  }
+
+  private void stored(final String path, final String sha256) {
+    FluentAsset existing = distribution(path, sha256);
+    when(content.findFile(eq("demo"), eq("1.0"), any())).thenReturn(Optional.of(existing));
   }
 
   private static PreparedDistribution upload(final String sha256) throws Exception {
@@ -102,16 +107,30 @@ class PypiHostedFacetPublishTest
   @Test
   void aFileJoinsItsReleaseUnderTheReleasesOwnSpelling() throws Exception {
     // 1.0 and 1.0.0 are one release (PEP 440); the first upload's spelling names it.
-    String path = "/packages/demo/1.0.0/" + WHEEL;
+    String path = "/packages/demo/1.0.0/demo-1.0.0-py3-none-any.whl";
     writePolicy(WritePolicy.ALLOW_ONCE);
-    when(content.releaseVersion("demo", Version.parse("1.0"))).thenReturn(Optional.of("1.0.0"));
+    when(content.releaseVersion("demo", Version.parse("1.0.0"))).thenReturn(Optional.of("1.0.0"));
     checkable(path);
     permit(ADD, true);
 
-    facet.publish(upload(SHA256));
+    facet.publish(Distributions.prepared("demo-1.0.0-py3-none-any.whl", SHA256, Path.of("/tmp/pypi-upload-1.part")));
 
-    verify(content).find(path);
+    verify(content).findFile(eq("demo"), eq("1.0.0"), any());
     verify(variables).fromPath(path, PypiFormat.NAME);
+  }
+
+  @Test
+  void aFileNamedWithAnotherSpellingOfItsReleaseIsRefusedNamingTheReleasesOwn() throws Exception {
+    writePolicy(WritePolicy.ALLOW_ONCE);
+    when(content.releaseVersion("demo", Version.parse("1.0"))).thenReturn(Optional.of("1.0.0"));
+
+    UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> facet.publish(upload(SHA256)));
+
+    assertEquals(400, refused.status());
+    assertTrue(refused.getMessage().startsWith("Filename '" + WHEEL + "' is invalid, should be "
+        + "'demo-1.0.0-py3-none-any.whl'"), refused.getMessage());
+    verify(content, never()).store(any(), anyBoolean());
+    verifyNoInteractions(permissions);
   }
 
   @Test
@@ -152,6 +171,29 @@ class PypiHostedFacetPublishTest
     stored(OTHER_SHA256);
 
     assertStoredWith(EDIT);
+  }
+
+  @Test
+  void theSameBytesUnderAnotherSpellingOfTheNameStoreNothing() throws Exception {
+    writePolicy(WritePolicy.ALLOW_ONCE);
+    stored("/packages/demo/1.0/Demo-1.0-py3-none-any.whl", SHA256);
+
+    assertEquals(PypiHostedFacet.Outcome.UNCHANGED, facet.publish(upload(SHA256)));
+
+    verify(content, never()).store(any(), anyBoolean());
+  }
+
+  @Test
+  void otherBytesUnderAnotherSpellingOfTheNameAreRefusedEvenWhereFilesMayBeReplaced() throws Exception {
+    writePolicy(WritePolicy.ALLOW);
+    stored("/packages/demo/1.0/Demo-1.0-py3-none-any.whl", OTHER_SHA256);
+
+    UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> facet.publish(upload(SHA256)));
+
+    assertEquals(400, refused.status());
+    assertTrue(refused.getMessage().startsWith("File already exists"), refused.getMessage());
+    verify(content, never()).store(any(), anyBoolean());
+    verifyNoInteractions(permissions);
   }
 
   @Test
