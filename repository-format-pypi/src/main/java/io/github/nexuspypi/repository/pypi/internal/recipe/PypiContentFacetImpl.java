@@ -74,7 +74,8 @@ public class PypiContentFacetImpl
       return sameName;
     }
     String canonical = filename.canonical();
-    try (Stream<FluentAsset> assets = projectAssets(project)) {
+    // Versions in normal form hold no LIKE wildcard either; the release's folder is one short query.
+    try (Stream<FluentAsset> assets = assetsUnder(PypiPaths.distribution(project, version, ""))) {
       return assets.filter(asset -> KIND_DISTRIBUTION.equals(asset.kind()))
           .filter(asset -> PypiPaths.versionOf(asset.path()).filter(version::equals).isPresent())
           .filter(asset -> canonicalName(asset.path()).filter(canonical::equals).isPresent())
@@ -99,7 +100,11 @@ public class PypiContentFacetImpl
   @Override
   public Stream<FluentAsset> projectAssets(final String project) {
     // Normalised names hold only [a-z0-9-], so the prefix carries no LIKE wildcard of its own.
-    Map<String, Object> prefix = Map.of("prefix", PypiPaths.projectPrefix(project) + "%");
+    return assetsUnder(PypiPaths.projectPrefix(project));
+  }
+
+  private Stream<FluentAsset> assetsUnder(final String pathPrefix) {
+    Map<String, Object> prefix = Map.of("prefix", pathPrefix + "%");
     return streamOf(assets().byFilter(PATH_STARTS_WITH, prefix)::browse);
   }
 
