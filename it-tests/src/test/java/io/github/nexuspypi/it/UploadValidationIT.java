@@ -1,5 +1,6 @@
 package io.github.nexuspypi.it;
 
+import io.github.nexuspypi.it.dists.SdistBuilder;
 import io.github.nexuspypi.it.dists.WheelBuilder;
 import io.github.nexuspypi.it.junit.Nexus;
 import io.github.nexuspypi.it.junit.NexusTest;
@@ -141,8 +142,20 @@ class UploadValidationIT
         refusal("protocol_version 2", upload -> upload.set("protocol_version", "2"), 400,
             "Unknown protocol version '2'"),
         refusal("no file part", LegacyUpload::withoutFile, 400, "does not have a file", "'content'"),
+        refusal("a project name that is not normalised in the file name",
+            upload -> upload.fileName("Upload_Rules-1.0-py3-none-any.whl"), 400,
+            "Filename 'Upload_Rules-1.0-py3-none-any.whl' is invalid, should be 'upload_rules-1.0-py3-none-any.whl'"),
+        refusal("a version with a leading zero in the file name",
+            upload -> upload.fileName("upload_rules-01.0-py3-none-any.whl"), 400,
+            "Filename 'upload_rules-01.0-py3-none-any.whl' is invalid, should be 'upload_rules-1.0-py3-none-any.whl'"),
+        refusal("another spelling of the version in the file name",
+            upload -> upload.fileName("upload_rules-1.0.0-py3-none-any.whl"), 400,
+            "Filename 'upload_rules-1.0.0-py3-none-any.whl' is invalid, should be 'upload_rules-1.0-py3-none-any.whl'"),
         refusal("a form field over 4 MiB", upload -> upload.set("description", "x".repeat(5 * 1024 * 1024)), 400,
             "The form field 'description' is larger than 4 MiB"),
+        Named.of("a first part with more than 10 KiB of headers", new Refusal(client -> client.post(
+            "multipart/form-data; boundary=" + BOUNDARY, partWithLargeHeaders()), 400,
+            List.of("The multipart body could not be read", "Header section has more than 10240 bytes"))),
         Named.of("a POST that is not multipart", new Refusal(client -> client.post(
             "application/x-www-form-urlencoded", ":action=file_upload&name=upload-rules".getBytes(
                 StandardCharsets.UTF_8)), 400, List.of("multipart/form-data", "file_upload"))),
@@ -150,6 +163,15 @@ class UploadValidationIT
                 .file(WheelBuilder.of(PROJECT, VERSION).distInfo() + "/METADATA",
                     "Metadata-Version: 2.1\nName: other-project\nVersion: 1.0\n").writeTo(dir),
             "The name 'other-project' in the metadata of 'upload_rules-1.0-py3-none-any.whl' does not match"),
+        badFile("METADATA naming the project with a look-alike letter", dir -> {
+          WheelBuilder builder = WheelBuilder.of("kit", VERSION);
+          // The Kelvin sign, which lower-cases to the letter k.
+          builder.metadata().set("Name", "\u212Ait");
+          return builder.writeTo(dir);
+        }, "is an invalid value for Name. Error: Start and end with a letter or numeral containing only ASCII"),
+        badFile("an sdist named as old setuptools named them", dir -> write(dir, "Upload-Rules-1.0.tar.gz",
+                SdistBuilder.of(PROJECT, VERSION).toBytes()),
+            "Filename 'Upload-Rules-1.0.tar.gz' is invalid, should be 'upload_rules-1.0.tar.gz'"),
         badFile("METADATA of another version", dir -> {
           WheelBuilder builder = WheelBuilder.of(PROJECT, VERSION);
           builder.metadata().set("Version", "9.9");
@@ -238,6 +260,18 @@ class UploadValidationIT
     assertEquals(1, nexus.admin().components(control).size());
     assertEquals(2, nexus.admin().assets(control).size(), "the wheel and its .metadata");
     otherBlobStore.assertBlobCount(2);
+  }
+
+  private static final String BOUNDARY = "nexus-pypi-it-large-headers";
+
+  /** A body whose first part has a header of 11 000 bytes: commons-fileupload reads at most 10 KiB of them. */
+  private static byte[] partWithLargeHeaders() {
+    return ("--" + BOUNDARY + "\r\n"
+        + "Content-Disposition: form-data; name=\":action\"\r\n"
+        + "X-Padding: " + "p".repeat(11_000) + "\r\n"
+        + "\r\n"
+        + "file_upload\r\n"
+        + "--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII);
   }
 
   private static void assertRepositoryIsEmpty() {

@@ -19,8 +19,11 @@ public final class Nexus
 
   private final AtomicInteger names = new AtomicInteger();
 
-  Nexus(final NexusInstallation installation, final URI baseUri) {
+  private final Runnable restart;
+
+  Nexus(final NexusInstallation installation, final URI baseUri, final Runnable restart) {
     this.installation = installation;
+    this.restart = restart;
     this.anonymous = NexusHttp.anonymous(baseUri);
     this.admin = new NexusAdminClient(anonymous.as(NexusSettings.ADMIN_USER, installation.adminPassword()));
   }
@@ -57,6 +60,14 @@ public final class Nexus
 
   public NexusInstallation installation() {
     return installation;
+  }
+
+  /**
+   * Stops Nexus and starts it again with the same data, port and password, and returns once it accepts writes
+   * (about a minute). Every test class shares this Nexus, so only what happens at startup is worth a restart.
+   */
+  public void restart() {
+    restart.run();
   }
 
   /**

@@ -89,7 +89,11 @@ public final class NexusExtension implements BeforeAllCallback, TestInstancePost
   /** The run's Nexus, or why it did not boot: a failed boot is reported to every test, not retried by each. */
   private static final class BootedNexus implements ExtensionContext.Store.CloseableResource
   {
-    private final NexusServer server;
+    private final NexusInstallation installation;
+
+    private final NexusSettings settings;
+
+    private volatile NexusServer server;
 
     private final Nexus nexus;
 
@@ -97,12 +101,16 @@ public final class NexusExtension implements BeforeAllCallback, TestInstancePost
 
     private final Thread shutdownHook;
 
-    private BootedNexus(final NexusServer server, final Nexus nexus, final RuntimeException failure) {
+    private BootedNexus(final NexusInstallation installation, final NexusSettings settings, final NexusServer server,
+                        final RuntimeException failure)
+    {
+      this.installation = installation;
+      this.settings = settings;
       this.server = server;
-      this.nexus = nexus;
+      this.nexus = server == null ? null : new Nexus(installation, server.baseUri(), this::restart);
       this.failure = failure;
       // Should the JVM end without JUnit closing the store (a killed fork), Nexus must not be left running.
-      this.shutdownHook = server == null ? null : new Thread(server::stop, "stop-nexus");
+      this.shutdownHook = server == null ? null : new Thread(this::stop, "stop-nexus");
       if (shutdownHook != null) {
         Runtime.getRuntime().addShutdownHook(shutdownHook);
       }
@@ -113,24 +121,25 @@ public final class NexusExtension implements BeforeAllCallback, TestInstancePost
       NexusInstallation installation = NexusInstallation.at(workDir().resolve("nexus"));
       // A Nexus of an earlier run that was killed before it could stop its own.
       installation.runningProcess().ifPresent(leftover -> ProcessTree.terminate(leftover, Duration.ofSeconds(30)));
+      NexusSettings settings = NexusSettings.forTests(LoopbackPorts.free());
       NexusServer server = null;
       try {
         FileTrees.fresh(installation.workDir());
         installation.installFrom(outputs.nexusTemplate());
         installation.replacePlugins(outputs.pluginKars());
         long started = System.nanoTime();
-        server = NexusServer.start(installation, NexusSettings.forTests(LoopbackPorts.free()));
+        server = NexusServer.start(installation, settings);
         server.awaitWritable(BOOT_TIMEOUT);
         System.out.printf("Nexus booted in %d s at %s with plugins %s (logs in %s)%n",
             Duration.ofNanos(System.nanoTime() - started).toSeconds(), server.baseUri(), outputs.pluginKars(),
             installation.workDir());
-        return new BootedNexus(server, new Nexus(installation, server.baseUri()), null);
+        return new BootedNexus(installation, settings, server, null);
       }
       catch (RuntimeException e) {
         if (server != null) {
           server.stop();
         }
-        return new BootedNexus(null, null, e);
+        return new BootedNexus(installation, settings, null, e);
       }
     }
 
@@ -141,10 +150,22 @@ public final class NexusExtension implements BeforeAllCallback, TestInstancePost
       return nexus;
     }
 
+    /** Stops Nexus and starts it again on the same port and data, waiting until it accepts writes. */
+    private synchronized void restart() {
+      server.stop();
+      long started = System.nanoTime();
+      server = NexusServer.start(installation, settings).awaitWritable(BOOT_TIMEOUT);
+      System.out.printf("Nexus restarted in %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());
+    }
+
+    private synchronized void stop() {
+      server.stop();
+    }
+
     @Override
     public void close() {
       if (server != null) {
-        server.stop();
+        stop();
         Runtime.getRuntime().removeShutdownHook(shutdownHook);
       }
     }

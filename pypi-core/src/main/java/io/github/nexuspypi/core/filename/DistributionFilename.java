@@ -38,6 +38,23 @@ public sealed interface DistributionFilename
     return ProjectName.normalize(distribution());
   }
 
+  /** The same file name with other name and version parts, everything else (tags, extension) as it is. */
+  String respelled(String distribution, String version);
+
+  /**
+   * The one spelling of this file's name for a release spelled {@code version}: the project name normalised with
+   * {@code _} for separators (PEP 427, PEP 625) and the version in its PEP 440 normal form. Other spellings of one
+   * name and version would be other files of the same release holding the same thing.
+   */
+  default String canonical(final Version version) {
+    return respelled(ProjectName.fileNamePrefix(distribution()), version.toString());
+  }
+
+  /** This file's canonical name for its own version. */
+  default String canonical() {
+    return canonical(parsedVersion());
+  }
+
   /** {@link #version()} parsed; {@link #parse} accepts only valid versions, so this fails only for hand-made ones. */
   default Version parsedVersion() {
     try {

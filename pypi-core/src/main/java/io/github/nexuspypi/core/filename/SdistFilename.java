@@ -41,6 +41,11 @@ public record SdistFilename(String filename, String distribution, String version
   }
 
   @Override
+  public String respelled(final String newDistribution, final String newVersion) {
+    return newDistribution + "-" + newVersion + extension;
+  }
+
+  @Override
   public PackageType packageType() {
     return PackageType.SDIST;
   }

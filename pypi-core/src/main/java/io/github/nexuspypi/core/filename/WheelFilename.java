@@ -73,6 +73,12 @@ public record WheelFilename(
   }
 
   @Override
+  public String respelled(final String newDistribution, final String newVersion) {
+    return newDistribution + "-" + newVersion + buildTag.map(tag -> "-" + tag).orElse("") + "-" + pythonTag() + "-"
+        + abiTag() + "-" + platformTag() + EXTENSION;
+  }
+
+  @Override
   public PackageType packageType() {
     return PackageType.BDIST_WHEEL;
   }

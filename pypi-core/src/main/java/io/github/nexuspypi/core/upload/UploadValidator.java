@@ -18,6 +18,9 @@ import static io.github.nexuspypi.core.upload.UploadRejectedException.badRequest
  */
 public final class UploadValidator
 {
+  private static final String NAME_RULE =
+      "Start and end with a letter or numeral containing only ASCII numeric and '.', '_' and '-'.";
+
   private static final String METADATA_HELP =
       " See https://packaging.python.org/specifications/core-metadata for more information.";
 
@@ -30,8 +33,7 @@ public final class UploadValidator
     UploadAction.check(form);
     String name = required(form, "name", "Name");
     if (!ProjectName.isValid(name)) {
-      throw invalidField(name, "Name", "Start and end with a letter or numeral containing only ASCII numeric and '.', "
-          + "'_' and '-'.");
+      throw invalidField(name, "Name", NAME_RULE);
     }
     String versionText = required(form, "version", "Version");
     // Warehouse refuses local versions ("The use of local versions in ... is not allowed.") because PEP 440 keeps
@@ -54,7 +56,20 @@ public final class UploadValidator
       throw badRequest("Version in filename should be '" + versionText + "' not '" + parsed.version() + "': the file "
           + "name and the 'version' field must name the same release.");
     }
+    FilenameSpelling.checkVersion(parsed, version);
     return parsed;
+  }
+
+  /**
+   * Refuses a file whose name writes its version otherwise than its release is spelled ({@code 1.0.0} for release
+   * {@code 1.0}, which PEP 440 makes one): it would be one more copy of a file of the release.
+   *
+   * @param release the release's version as the repository spells it
+   */
+  public void checkReleaseSpelling(final DistributionFilename filename, final Version release)
+      throws UploadRejectedException
+  {
+    FilenameSpelling.checkVersion(filename, release);
   }
 
   /**
@@ -124,6 +139,10 @@ public final class UploadValidator
   public void checkMetadata(final UploadForm form, final DistributionFilename filename, final CoreMetadata metadata)
       throws UploadRejectedException
   {
+    // Compared normalised, a look-alike would pass: the Kelvin sign (U+212A) lower-cases to the letter k.
+    if (!ProjectName.isValid(metadata.name())) {
+      throw invalidField(metadata.name(), "Name", NAME_RULE);
+    }
     String name = form.given("name").orElse(filename.distribution());
     if (!ProjectName.normalize(metadata.name()).equals(ProjectName.normalize(name))
         || !ProjectName.normalize(metadata.name()).equals(filename.projectKey())) {
@@ -137,5 +156,6 @@ public final class UploadValidator
       throw badRequest("The version '" + metadata.version() + "' in the metadata of '" + filename.filename()
           + "' does not match the version '" + version + "' of the upload; build the file again for that version.");
     }
+    FilenameSpelling.checkName(filename, metadata.name(), own.get());
   }
 }

@@ -164,4 +164,23 @@ class DistributionFilenameTest
     assertEquals(Optional.empty(), PackageType.fromFormValue(null));
     assertEquals("bdist_wheel", PackageType.BDIST_WHEEL.formValue());
   }
+
+  @ParameterizedTest
+  @CsvSource({
+      "Tiny.Demo-1.0.0-py3-none-any.whl, tiny_demo-1.0.0-py3-none-any.whl",
+      "Demo_Pkg-01.0-7b-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl, "
+          + "demo_pkg-1.0-7b-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+      "Django-Foo-1.0RC1.tar.gz, django_foo-1.0rc1.tar.gz",
+      "demo-1.0-post1.zip, demo-1.0.post1.zip",
+      "tiny_demo-1.0.0.tar.gz, tiny_demo-1.0.0.tar.gz"
+  })
+  void everySpellingOfAFileHasOneCanonicalName(final String filename, final String canonical) throws Exception {
+    assertEquals(canonical, DistributionFilename.parse(filename).canonical());
+  }
+
+  @Test
+  void theCanonicalNameOfAnotherSpellingOfTheVersionKeepsEverythingElse() throws Exception {
+    assertEquals("demo-1.0-2-py3-none-any.whl",
+        DistributionFilename.parse("Demo-1.0.0-2-py3-none-any.whl").canonical(Version.parse("1.0")));
+  }
 }

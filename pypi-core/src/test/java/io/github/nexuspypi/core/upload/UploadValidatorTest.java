@@ -10,6 +10,7 @@ import io.github.nexuspypi.core.filename.PackageType;
 import io.github.nexuspypi.core.filename.WheelFilename;
 import io.github.nexuspypi.core.hash.FileDigests;
 import io.github.nexuspypi.core.metadata.CoreMetadata;
+import io.github.nexuspypi.core.version.Version;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -53,7 +54,7 @@ class UploadValidatorTest
     DistributionFilename wheel = validator.checkForm(client.form("Demo.Pkg", "1.0.0", BDIST_WHEEL, "py3"), WHEEL);
     assertInstanceOf(WheelFilename.class, wheel);
     assertEquals("demo-pkg", wheel.projectKey());
-    DistributionFilename sdist = validator.checkForm(client.form("demo-pkg", "1.0", SDIST, "source"), SDIST_NAME);
+    DistributionFilename sdist = validator.checkForm(client.form("demo-pkg", "1.0.0", SDIST, "source"), SDIST_NAME);
     assertEquals(SDIST, sdist.packageType());
   }
 
@@ -183,11 +184,80 @@ class UploadValidatorTest
   }
 
   @ParameterizedTest
-  @CsvSource({"demo.pkg, 1.0, demo_pkg-1.0.0-py3-none-any.whl", "DEMO_PKG, 1.0.0.0, Demo.Pkg-1-py3-none-any.whl"})
-  void comparesNamesNormalisedAndVersionsAsPep440(final String name, final String version, final String filename)
+  @CsvSource({"demo.pkg, 1.0.0, demo_pkg-1.0.0-py3-none-any.whl", "DEMO_PKG, 1.0rc1, demo_pkg-1.0rc1-py3-none-any.whl",
+      "Demo-Pkg, 1.0.post1, demo_pkg-1.0.post1-2-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+      "zope.interface, 6.1, zope_interface-6.1.tar.gz", "demo, 2.1.0+cu118, demo-2.1.0+cu118.zip"})
+  void acceptsCanonicalFileNamesWhateverTheFormSpelling(final String name, final String version,
+                                                        final String filename)
       throws UploadRejectedException
   {
-    validator.checkForm(ClientForms.PDM_2_2.form(name, version, BDIST_WHEEL, "py3"), filename);
+    PackageType type = filename.endsWith(".whl") ? BDIST_WHEEL : SDIST;
+    validator.checkForm(ClientForms.PDM_2_2.form(name, version, type, type == SDIST ? "source" : "py3"), filename);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "demo, 3.0, demo-03.0-py3-none-any.whl, demo-3.0-py3-none-any.whl",
+      "demo, 3.0, demo-3.0.0-py3-none-any.whl, demo-3.0-py3-none-any.whl",
+      "demo, 3.0.0, demo-3.0-py3-none-any.whl, demo-3.0.0-py3-none-any.whl",
+      "demo, 3.0rc1, demo-3.0RC1-py3-none-any.whl, demo-3.0rc1-py3-none-any.whl",
+      "Demo.Pkg, 1.0, Demo.Pkg-1.0.0-1-py3-none-any.whl, demo_pkg-1.0-1-py3-none-any.whl",
+      "demo, 1.0.post1, demo-1.0-post1.zip, demo-1.0.post1.zip"
+  })
+  void refusesOtherSpellingsOfTheVersionNamingTheCanonicalName(final String name, final String version,
+                                                              final String filename, final String canonical)
+  {
+    PackageType type = filename.endsWith(".whl") ? BDIST_WHEEL : SDIST;
+    rejectsForm(ClientForms.TWINE_6.form(name, version, type, type == SDIST ? "source" : "py3"), filename,
+        "Filename '" + filename + "' is invalid, should be '" + canonical + "'");
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "demo, Demo-3.0-py3-none-any.whl, demo-3.0-py3-none-any.whl",
+      "demo, DEMO-3.0.tar.gz, demo-3.0.tar.gz",
+      "Demo.Pkg, demo.pkg-3.0-1-py3-none-any.whl, demo_pkg-3.0-1-py3-none-any.whl",
+      "Demo.Pkg, Demo_Pkg-3.0.tar.gz, demo_pkg-3.0.tar.gz",
+      "demo-pkg, Demo-Pkg-3.0.tar.gz, demo_pkg-3.0.tar.gz",
+      "Demo.Pkg, Demo_Pkg-3.0.zip, demo_pkg-3.0.zip"
+  })
+  void refusesOtherSpellingsOfTheNameThanTheCanonicalAndTheMetadatasOwn(final String metadataName,
+                                                                      final String filename, final String canonical)
+      throws Exception
+  {
+    PackageType type = filename.endsWith(".whl") ? BDIST_WHEEL : SDIST;
+    UploadForm form = ClientForms.TWINE_6.form(metadataName, "3.0", type, type == SDIST ? "source" : "py3");
+    DistributionFilename parsed = validator.checkForm(form, filename);
+
+    rejected(() -> validator.checkMetadata(form, parsed, metadata(metadataName, "3.0")), 400,
+        "Filename '" + filename + "' is invalid, should be '" + canonical + "'");
+  }
+
+  /** What setuptools before 69.3 and wheel before 0.41 (Debian 12's) name their files: from the metadata's Name. */
+  @ParameterizedTest
+  @CsvSource({
+      "Tiny.Demo, Tiny.Demo-1.0.0-py3-none-any.whl", "Tiny.Demo, Tiny.Demo-1.0.0.tar.gz",
+      "Demo_Pkg, Demo_Pkg-1.0.0-py3-none-any.whl", "Demo_Pkg, Demo-Pkg-1.0.0.tar.gz",
+      "demo-pkg, demo_pkg-1.0.0-py3-none-any.whl", "demo-pkg, demo-pkg-1.0.0.tar.gz", "demo-pkg, demo-pkg-1.0.0.zip",
+      "Demo.Pkg, demo_pkg-1.0.0-py3-none-any.whl", "Demo.Pkg, demo_pkg-1.0.0.tar.gz"
+  })
+  void acceptsTheCanonicalNameAndTheMetadatasOwnSpelling(final String metadataName, final String filename)
+      throws Exception
+  {
+    PackageType type = filename.endsWith(".whl") ? BDIST_WHEEL : SDIST;
+    UploadForm form = ClientForms.TWINE_4.form(metadataName, "1.0.0", type, type == SDIST ? "source" : "py3");
+
+    validator.checkMetadata(form, validator.checkForm(form, filename), metadata(metadataName, "1.0.0"));
+  }
+
+  @Test
+  void aReleaseTakesFilesOnlyUnderItsOwnSpelling() throws Exception {
+    DistributionFilename filename = validator.checkForm(ClientForms.TWINE_6.form("demo", "1.0.0", BDIST_WHEEL, "py3"),
+        "demo-1.0.0-py3-none-any.whl");
+
+    validator.checkReleaseSpelling(filename, Version.parse("1.0.0"));
+    rejected(() -> validator.checkReleaseSpelling(filename, Version.parse("1.0")), 400,
+        "Filename 'demo-1.0.0-py3-none-any.whl' is invalid, should be 'demo-1.0-py3-none-any.whl'");
   }
 
   @Test
@@ -222,7 +292,8 @@ class UploadValidatorTest
   @ParameterizedTest
   @CsvSource({
       "other, 1.0.0, The name 'other' in the metadata of '" + WHEEL + "' does not match the project name 'Demo.Pkg'",
-      "'', 1.0.0, The name '' in the metadata",
+      "'', 1.0.0, is an invalid value for Name. Error: Start and end with a letter or numeral",
+      "Demo.Pkg., 1.0.0, 'Demo.Pkg.' is an invalid value for Name",
       "Demo.Pkg, 1.0.1, The version '1.0.1' in the metadata of '" + WHEEL + "' does not match the version '1.0.0'",
       "Demo.Pkg, not-a-version, The version 'not-a-version' in the metadata"
   })
@@ -232,6 +303,17 @@ class UploadValidatorTest
     UploadForm form = wheelForm();
     DistributionFilename filename = validator.checkForm(form, WHEEL);
     rejected(() -> validator.checkMetadata(form, filename, metadata(name, version)), 400, expected);
+  }
+
+  @Test
+  void refusesAMetadataNameThatOnlyLooksLikeTheProjectsName() throws Exception {
+    UploadForm form = ClientForms.TWINE_6.form("kit", "1.0", BDIST_WHEEL, "py3");
+    DistributionFilename filename = validator.checkForm(form, "kit-1.0-py3-none-any.whl");
+    String kelvin = "\u212Ait";
+
+    rejected(() -> validator.checkMetadata(form, filename, metadata(kelvin, "1.0")), 400,
+        "'" + kelvin + "' is an invalid value for Name. Error: Start and end with a letter or numeral containing only "
+            + "ASCII numeric and '.', '_' and '-'.");
   }
 
   @Test

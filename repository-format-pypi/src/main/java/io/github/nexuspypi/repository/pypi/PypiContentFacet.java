@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.stream.Stream;
 
+import io.github.nexuspypi.core.filename.DistributionFilename;
 import io.github.nexuspypi.core.version.Version;
 
 import org.sonatype.nexus.repository.Facet;
@@ -27,6 +28,14 @@ public interface PypiContentFacet
 
   WritePolicy writePolicy();
 
+  /**
+   * The stored file of a release that is {@code filename} under any of its spellings ({@code Tiny.Demo-1.0.tar.gz}
+   * is {@code tiny_demo-1.0.tar.gz}): the file of that very name, else one whose canonical name is the same.
+   *
+   * @param version the release's version as the repository spells it
+   */
+  Optional<FluentAsset> findFile(String project, String version, DistributionFilename filename);
+
   /** Every asset of one project, files and metadata, streamed from the database page by page. */
   Stream<FluentAsset> projectAssets(String project);
 
@@ -39,8 +48,16 @@ public interface PypiContentFacet
   /** Normalised name → name as published, for every project the repository holds. */
   SortedMap<String, String> projects();
 
-  /** Stores the file and its metadata as one release's assets, replacing a file of the same name. */
-  FluentAsset store(PreparedDistribution distribution) throws IOException;
+  /**
+   * Stores the file and its metadata as one release's assets.
+   *
+   * @param replace whether a file of the same name is replaced; if not, such a file, though stored only a moment
+   *                ago by a concurrent upload, is kept as it is
+   * @return false when a file of that name with the same bytes was there already and nothing was stored
+   * @throws org.sonatype.nexus.repository.IllegalOperationException when {@code replace} is false and a file of the
+   *                                                                 same name holds other bytes
+   */
+  boolean store(PreparedDistribution distribution, boolean replace) throws IOException;
 
   /**
    * Stores what a proxy fetched, marked as cached with the fetched content's cache details.

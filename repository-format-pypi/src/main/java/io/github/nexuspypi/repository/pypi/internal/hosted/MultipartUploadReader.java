@@ -60,9 +60,9 @@ public class MultipartUploadReader
     long size = 0;
     int partCount = 0;
     try {
-      Iterator<PartPayload> iterator = parts.iterator();
+      Iterator<PartPayload> iterator = iterator(parts);
       while (hasNext(iterator)) {
-        PartPayload part = iterator.next();
+        PartPayload part = next(iterator);
         if (++partCount > MAX_PARTS) {
           throw new UploadRejectedException(400, "The upload has more than " + MAX_PARTS + " parts.");
         }
@@ -100,15 +100,41 @@ public class MultipartUploadReader
     return new ReceivedUpload(form, filename, file, digesting == null ? null : digesting.digests(), size);
   }
 
-  // Nexus's part iterator wraps a body that is not valid multipart in a RuntimeException: that is the client's fault.
+  /*
+   * Nexus's part iterator wraps a body that is not valid multipart in a RuntimeException: that is the client's fault.
+   * Any of the three calls may read the body: creating the iterator already reads the first part's headers (and
+   * refuses more than 10 KiB of them), hasNext() and next() read up to the next part.
+   */
+  private static Iterator<PartPayload> iterator(final Iterable<PartPayload> parts) throws UploadRejectedException {
+    try {
+      return parts.iterator();
+    }
+    catch (RuntimeException e) {
+      throw unreadable(e);
+    }
+  }
+
   private static boolean hasNext(final Iterator<PartPayload> iterator) throws UploadRejectedException {
     try {
       return iterator.hasNext();
     }
     catch (RuntimeException e) {
-      Throwable cause = e.getCause() != null ? e.getCause() : e;
-      throw new UploadRejectedException(400, "The multipart body could not be read: " + cause.getMessage());
+      throw unreadable(e);
     }
+  }
+
+  private static PartPayload next(final Iterator<PartPayload> iterator) throws UploadRejectedException {
+    try {
+      return iterator.next();
+    }
+    catch (RuntimeException e) {
+      throw unreadable(e);
+    }
+  }
+
+  private static UploadRejectedException unreadable(final RuntimeException e) {
+    Throwable cause = e.getCause() != null ? e.getCause() : e;
+    return new UploadRejectedException(400, "The multipart body could not be read: " + cause.getMessage());
   }
 
   private static byte[] readField(final PartPayload part) throws IOException, UploadRejectedException {

@@ -14,6 +14,7 @@ import javax.inject.Inject;
 import javax.inject.Named;
 
 import io.github.nexuspypi.core.upload.UploadRejectedException;
+import io.github.nexuspypi.core.upload.UploadValidator;
 import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.repository.pypi.PreparedDistribution;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
@@ -51,6 +52,8 @@ public class PypiHostedFacet
     STORED, UNCHANGED
   }
 
+  private final UploadValidator validator = new UploadValidator();
+
   private final ContentPermissionChecker permissionChecker;
 
   private final VariableResolverAdapter variableResolverAdapter;
@@ -70,16 +73,21 @@ public class PypiHostedFacet
       throw new UploadRejectedException(400, "Repository '" + getRepository().getName()
           + "' is read-only: its write policy denies every upload.");
     }
-    String version = content.releaseVersion(distribution.project(), distribution.version())
-        .orElseGet(() -> distribution.version().toString());
+    Optional<String> release = content.releaseVersion(distribution.project(), distribution.version());
+    if (release.isPresent()) {
+      validator.checkReleaseSpelling(distribution.filename(),
+          Version.tryParse(release.get()).orElse(distribution.version()));
+    }
+    String version = release.orElseGet(() -> distribution.version().toString());
     String path = PypiPaths.distribution(distribution.project(), version, distribution.filename().filename());
-    Optional<FluentAsset> existing = content.find(path);
+    Optional<FluentAsset> existing = content.findFile(distribution.project(), version, distribution.filename());
     if (existing.isPresent()) {
       String storedSha256 = existing.get().attributes(P_PYPI).get(P_SHA256, String.class);
       if (distribution.digests().sha256().equals(storedSha256)) {
         return Outcome.UNCHANGED;
       }
-      if (policy != WritePolicy.ALLOW) {
+      // A file stored under another spelling of its name is not replaced by a second file beside it.
+      if (policy != WritePolicy.ALLOW || !existing.get().path().equals(path)) {
         throw alreadyExists(distribution, storedSha256);
       }
       ensurePermitted(EDIT, path, "Replacing '" + distribution.filename().filename() + "'");
@@ -88,13 +96,12 @@ public class PypiHostedFacet
       ensurePermitted(ADD, path, "Adding '" + distribution.filename().filename() + "'");
     }
     try {
-      content.store(distribution);
+      return content.store(distribution, existing.isPresent()) ? Outcome.STORED : Outcome.UNCHANGED;
     }
     catch (IllegalOperationException e) {
-      // Another upload of the same name committed between our check and our write.
+      // Another upload of the same name committed other bytes between our check and our write.
       throw alreadyExists(distribution, null);
     }
-    return Outcome.STORED;
   }
 
   /**

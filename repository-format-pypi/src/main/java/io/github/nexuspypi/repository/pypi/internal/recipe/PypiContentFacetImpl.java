@@ -14,6 +14,8 @@ import java.util.stream.Stream;
 import javax.inject.Inject;
 import javax.inject.Named;
 
+import io.github.nexuspypi.core.filename.DistributionFilename;
+import io.github.nexuspypi.core.filename.InvalidFilenameException;
 import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.repository.pypi.PreparedDistribution;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
@@ -23,6 +25,8 @@ import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 
 import org.sonatype.nexus.common.hash.HashAlgorithm;
+import org.sonatype.nexus.datastore.api.DuplicateKeyException;
+import org.sonatype.nexus.repository.IllegalOperationException;
 import org.sonatype.nexus.repository.config.WritePolicy;
 import org.sonatype.nexus.repository.content.facet.ContentFacetSupport;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
@@ -62,6 +66,33 @@ public class PypiContentFacetImpl
   }
 
   @Override
+  public Optional<FluentAsset> findFile(final String project, final String version,
+                                        final DistributionFilename filename)
+  {
+    Optional<FluentAsset> sameName = find(PypiPaths.distribution(project, version, filename.filename()));
+    if (sameName.isPresent()) {
+      return sameName;
+    }
+    String canonical = filename.canonical();
+    // Versions in normal form hold no LIKE wildcard either; the release's folder is one short query.
+    try (Stream<FluentAsset> assets = assetsUnder(PypiPaths.distribution(project, version, ""))) {
+      return assets.filter(asset -> KIND_DISTRIBUTION.equals(asset.kind()))
+          .filter(asset -> PypiPaths.versionOf(asset.path()).filter(version::equals).isPresent())
+          .filter(asset -> canonicalName(asset.path()).filter(canonical::equals).isPresent())
+          .findFirst();
+    }
+  }
+
+  private static Optional<String> canonicalName(final String path) {
+    try {
+      return Optional.of(DistributionFilename.parse(path.substring(path.lastIndexOf('/') + 1)).canonical());
+    }
+    catch (InvalidFilenameException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
   public WritePolicy writePolicy() {
     return getConfiguredWritePolicy();
   }
@@ -69,7 +100,11 @@ public class PypiContentFacetImpl
   @Override
   public Stream<FluentAsset> projectAssets(final String project) {
     // Normalised names hold only [a-z0-9-], so the prefix carries no LIKE wildcard of its own.
-    Map<String, Object> prefix = Map.of("prefix", PypiPaths.projectPrefix(project) + "%");
+    return assetsUnder(PypiPaths.projectPrefix(project));
+  }
+
+  private Stream<FluentAsset> assetsUnder(final String pathPrefix) {
+    Map<String, Object> prefix = Map.of("prefix", pathPrefix + "%");
     return streamOf(assets().byFilter(PATH_STARTS_WITH, prefix)::browse);
   }
 
@@ -88,19 +123,39 @@ public class PypiContentFacetImpl
   }
 
   @Override
-  public FluentAsset store(final PreparedDistribution distribution) throws IOException {
+  public boolean store(final PreparedDistribution distribution, final boolean replace) throws IOException {
     try (TempBlob file = blobs().ingest(distribution.file(), DistributionContentTypes.of(distribution.filename().filename()),
         HASHING, false);
          TempBlob metadata = blobs().ingest(new ByteArrayInputStream(distribution.metadataFile()), TEXT_PLAIN,
              HASHING)) {
-      return save(distribution, file, metadata);
+      return save(distribution, replace, file, metadata);
     }
   }
 
-  @Transactional
-  protected FluentAsset save(final PreparedDistribution distribution, final TempBlob file, final TempBlob metadata) {
+  /*
+   * Uploads run in parallel: a CI matrix sends the wheels of a new release at once, and they race to create its
+   * component; two uploads of one file name race to create its asset. The loser's insert fails with a duplicate key
+   * and the whole transaction runs again, as Nexus's own getOrCreate does (a nested retry cannot work: the failed
+   * insert spoils the enclosing transaction). The second run finds what the winner committed: the release to add to,
+   * or the file, which it must not overwrite unless asked to.
+   */
+  @Transactional(retryOn = DuplicateKeyException.class)
+  protected boolean save(final PreparedDistribution distribution, final boolean replace, final TempBlob file,
+                         final TempBlob metadata)
+  {
     String version = releaseVersion(distribution.project(), distribution.version())
         .orElseGet(() -> distribution.version().toString());
+    String path = PypiPaths.distribution(distribution.project(), version, distribution.filename().filename());
+    if (!replace) {
+      Optional<FluentAsset> existing = find(path);
+      if (existing.isPresent()) {
+        String storedSha256 = existing.get().attributes(P_PYPI).get(PypiAttributes.P_SHA256, String.class);
+        if (distribution.digests().sha256().equals(storedSha256)) {
+          return false;
+        }
+        throw new IllegalOperationException("'" + path + "' was stored with other contents meanwhile");
+      }
+    }
     FluentComponent release = components()
         .name(distribution.project())
         .version(version)
@@ -108,7 +163,6 @@ public class PypiContentFacetImpl
         .getOrCreate();
     release.withAttribute(P_PYPI, ReleaseAttributes.of(distribution));
 
-    String path = PypiPaths.distribution(distribution.project(), version, distribution.filename().filename());
     FluentAsset asset = release.asset(path).kind(KIND_DISTRIBUTION).blob(file).save();
     asset.withAttribute(P_PYPI, ReleaseAttributes.ofFile(distribution, Instant.now()));
 
@@ -117,7 +171,7 @@ public class PypiContentFacetImpl
     metadataAttributes.put(PypiAttributes.P_SIZE, (long) distribution.metadataFile().length);
     release.asset(PypiPaths.metadataOf(path)).kind(KIND_METADATA).blob(metadata).save()
         .withAttribute(P_PYPI, metadataAttributes);
-    return asset;
+    return true;
   }
 
   @Override

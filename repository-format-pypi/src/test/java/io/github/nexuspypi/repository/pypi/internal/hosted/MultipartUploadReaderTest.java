@@ -249,4 +249,46 @@ class MultipartUploadReaderTest
     assertEquals("The multipart body could not be read: Stream ended unexpectedly", e.getMessage());
     SpoolDirectory.assertEmpty(temporary);
   }
+
+  @Test
+  void aFirstPartWhoseHeadersCannotBeReadIsTheClientsFault() {
+    // commons-fileupload reads the first part's headers when the iterator is made, and refuses more than 10 KiB.
+    Iterable<PartPayload> parts = () -> {
+      throw new RuntimeException(new IOException("Header section has more than 10240 bytes (maybe it is not properly "
+          + "terminated)"));
+    };
+
+    UploadRejectedException e = assertThrows(UploadRejectedException.class, () -> reader().read(parts));
+
+    assertEquals(400, e.status());
+    assertEquals("The multipart body could not be read: Header section has more than 10240 bytes (maybe it is not "
+        + "properly terminated)", e.getMessage());
+  }
+
+  @Test
+  void aPartThatCannotBeReadIsTheClientsFaultAndTheFileIsDeleted() throws Exception {
+    Iterable<PartPayload> parts = () -> new Iterator<>()
+    {
+      private boolean served;
+
+      @Override
+      public boolean hasNext() {
+        return true;
+      }
+
+      @Override
+      public PartPayload next() {
+        if (served) {
+          throw new RuntimeException(new IOException("Stream ended unexpectedly"));
+        }
+        served = true;
+        return file("content", "demo-1.0.tar.gz", ABC);
+      }
+    };
+
+    UploadRejectedException e = assertThrows(UploadRejectedException.class, () -> reader().read(parts));
+
+    assertEquals(400, e.status());
+    SpoolDirectory.assertEmpty(temporary);
+  }
 }

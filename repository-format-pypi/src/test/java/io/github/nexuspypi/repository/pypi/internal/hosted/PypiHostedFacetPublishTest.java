@@ -19,6 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -39,8 +41,12 @@ class PypiHostedFacetPublishTest
   }
 
   private void stored(final String sha256) {
-    FluentAsset existing = distribution(WHEEL_PATH, sha256);
-    when(content.find(WHEEL_PATH)).thenReturn(Optional.of(existing));
+    stored(WHEEL_PATH, sha256);
+  }
+
+  private void stored(final String path, final String sha256) {
+    FluentAsset existing = distribution(path, sha256);
+    when(content.findFile(eq("demo"), eq("1.0"), any())).thenReturn(Optional.of(existing));
   }
 
   private static PreparedDistribution upload(final String sha256) throws Exception {
@@ -55,7 +61,7 @@ class PypiHostedFacetPublishTest
 
     assertEquals(400, refused.status());
     assertTrue(refused.getMessage().contains("'" + REPOSITORY + "' is read-only"), refused.getMessage());
-    verify(content, never()).store(any());
+    verify(content, never()).store(any(), anyBoolean());
     verifyNoInteractions(permissions);
   }
 
@@ -63,11 +69,12 @@ class PypiHostedFacetPublishTest
   private void assertStoredWith(final String action) throws Exception {
     permit(action, true);
     PreparedDistribution upload = upload(SHA256);
+    when(content.store(upload, action.equals(EDIT))).thenReturn(true);
 
     assertEquals(PypiHostedFacet.Outcome.STORED, facet.publish(upload));
 
     verify(permissions).isPermitted(REPOSITORY, PypiFormat.NAME, action, pathVariables);
-    verify(content).store(upload);
+    verify(content).store(upload, action.equals(EDIT));
   }
 
   /** Without the privilege for {@code action}, a 403 whose message names it, and nothing stored. */
@@ -80,7 +87,7 @@ class PypiHostedFacetPublishTest
     assertEquals(what + " needs the '" + action + "' privilege on repository '" + REPOSITORY
             + "' (nx-repository-view-pypi-" + REPOSITORY + "-" + action + "), which you do not have.",
         refused.getMessage());
-    verify(content, never()).store(any());
+    verify(content, never()).store(any(), anyBoolean());
   }
 
   @Test
@@ -100,16 +107,39 @@ class PypiHostedFacetPublishTest
   @Test
   void aFileJoinsItsReleaseUnderTheReleasesOwnSpelling() throws Exception {
     // 1.0 and 1.0.0 are one release (PEP 440); the first upload's spelling names it.
-    String path = "/packages/demo/1.0.0/" + WHEEL;
+    String path = "/packages/demo/1.0.0/demo-1.0.0-py3-none-any.whl";
     writePolicy(WritePolicy.ALLOW_ONCE);
-    when(content.releaseVersion("demo", Version.parse("1.0"))).thenReturn(Optional.of("1.0.0"));
+    when(content.releaseVersion("demo", Version.parse("1.0.0"))).thenReturn(Optional.of("1.0.0"));
     checkable(path);
     permit(ADD, true);
 
-    facet.publish(upload(SHA256));
+    facet.publish(Distributions.prepared("demo-1.0.0-py3-none-any.whl", SHA256, Path.of("/tmp/pypi-upload-1.part")));
 
-    verify(content).find(path);
+    verify(content).findFile(eq("demo"), eq("1.0.0"), any());
     verify(variables).fromPath(path, PypiFormat.NAME);
+  }
+
+  @Test
+  void aFileNamedWithAnotherSpellingOfItsReleaseIsRefusedNamingTheReleasesOwn() throws Exception {
+    writePolicy(WritePolicy.ALLOW_ONCE);
+    when(content.releaseVersion("demo", Version.parse("1.0"))).thenReturn(Optional.of("1.0.0"));
+
+    UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> facet.publish(upload(SHA256)));
+
+    assertEquals(400, refused.status());
+    assertTrue(refused.getMessage().startsWith("Filename '" + WHEEL + "' is invalid, should be "
+        + "'demo-1.0.0-py3-none-any.whl'"), refused.getMessage());
+    verify(content, never()).store(any(), anyBoolean());
+    verifyNoInteractions(permissions);
+  }
+
+  @Test
+  void theSameBytesCommittedMeanwhileByAConcurrentUploadStoreNothing() throws Exception {
+    writePolicy(WritePolicy.ALLOW_ONCE);
+    permit(ADD, true);
+    when(content.store(any(), anyBoolean())).thenReturn(false);
+
+    assertEquals(PypiHostedFacet.Outcome.UNCHANGED, facet.publish(upload(SHA256)));
   }
 
   @Test
@@ -119,7 +149,7 @@ class PypiHostedFacetPublishTest
 
     assertEquals(PypiHostedFacet.Outcome.UNCHANGED, facet.publish(upload(SHA256)));
 
-    verify(content, never()).store(any());
+    verify(content, never()).store(any(), anyBoolean());
   }
 
   @Test
@@ -132,7 +162,7 @@ class PypiHostedFacetPublishTest
     assertEquals(400, refused.status());
     assertTrue(refused.getMessage().startsWith("File already exists ('" + WHEEL + "', with sha256 hash '"
         + OTHER_SHA256 + "')"), refused.getMessage());
-    verify(content, never()).store(any());
+    verify(content, never()).store(any(), anyBoolean());
   }
 
   @Test
@@ -141,6 +171,29 @@ class PypiHostedFacetPublishTest
     stored(OTHER_SHA256);
 
     assertStoredWith(EDIT);
+  }
+
+  @Test
+  void theSameBytesUnderAnotherSpellingOfTheNameStoreNothing() throws Exception {
+    writePolicy(WritePolicy.ALLOW_ONCE);
+    stored("/packages/demo/1.0/Demo-1.0-py3-none-any.whl", SHA256);
+
+    assertEquals(PypiHostedFacet.Outcome.UNCHANGED, facet.publish(upload(SHA256)));
+
+    verify(content, never()).store(any(), anyBoolean());
+  }
+
+  @Test
+  void otherBytesUnderAnotherSpellingOfTheNameAreRefusedEvenWhereFilesMayBeReplaced() throws Exception {
+    writePolicy(WritePolicy.ALLOW);
+    stored("/packages/demo/1.0/Demo-1.0-py3-none-any.whl", OTHER_SHA256);
+
+    UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> facet.publish(upload(SHA256)));
+
+    assertEquals(400, refused.status());
+    assertTrue(refused.getMessage().startsWith("File already exists"), refused.getMessage());
+    verify(content, never()).store(any(), anyBoolean());
+    verifyNoInteractions(permissions);
   }
 
   @Test
@@ -155,7 +208,7 @@ class PypiHostedFacetPublishTest
   void aConcurrentUploadOfTheSameNameIsAlreadyExisting() throws Exception {
     writePolicy(WritePolicy.ALLOW_ONCE);
     permit(ADD, true);
-    when(content.store(any())).thenThrow(new IllegalOperationException("Repository does not allow updating assets"));
+    when(content.store(any(), anyBoolean())).thenThrow(new IllegalOperationException("Repository does not allow updating assets"));
 
     UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> facet.publish(upload(SHA256)));
 
