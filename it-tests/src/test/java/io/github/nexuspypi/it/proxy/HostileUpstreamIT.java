@@ -1,0 +1,167 @@
+package io.github.nexuspypi.it.proxy;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.github.nexuspypi.it.dists.WheelBuilder;
+import io.github.nexuspypi.it.index.IndexPages;
+import io.github.nexuspypi.it.junit.Nexus;
+import io.github.nexuspypi.it.junit.NexusTest;
+import io.github.nexuspypi.it.nexus.Download;
+import io.github.nexuspypi.it.nexus.NexusLogExcerpt;
+import io.github.nexuspypi.it.nexus.RepositoryDefinition;
+import io.github.nexuspypi.it.upstream.FakeFile;
+import io.github.nexuspypi.it.upstream.FakeIndex;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static io.github.nexuspypi.it.nexus.ProxySettings.autoBlock;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An upstream that tries to use the proxy against its own side: links to internal addresses and to the Nexus
+ * itself, redirects there, files it types as web pages, and names that are markup or URLs rather than projects and
+ * distributions. The upstream is on 127.0.0.1; the "internal" service it aims at listens on 127.0.0.2, another
+ * loopback address, which Linux routes to the same machine.
+ */
+@NexusTest
+class HostileUpstreamIT
+{
+  private static final String SECRET = "internal secret";
+
+  private static Nexus nexus;
+
+  private static FakeIndex upstream;
+
+  private static HttpServer internal;
+
+  private static final AtomicInteger internalRequests = new AtomicInteger();
+
+  private static String proxy;
+
+  private static IndexPages pages;
+
+  @BeforeAll
+  static void startTheUpstreamAndAnInternalService() throws IOException {
+    upstream = FakeIndex.start();
+    internal = HttpServer.create(new InetSocketAddress("127.0.0.2", 0), 0);
+    internal.createContext("/", exchange -> {
+      internalRequests.incrementAndGet();
+      byte[] body = SECRET.getBytes(StandardCharsets.UTF_8);
+      exchange.sendResponseHeaders(200, body.length);
+      exchange.getResponseBody().write(body);
+      exchange.close();
+    });
+    internal.start();
+    proxy = nexus.uniqueName("pypi-proxy-hostile");
+    nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", proxy, upstream.uri().toString())
+        .with(autoBlock(false)));
+    pages = new IndexPages(nexus.anonymous(), proxy);
+  }
+
+  @AfterAll
+  static void stopThem() {
+    internal.stop(0);
+    upstream.close();
+  }
+
+  /** A link that is no distribution file never reaches the proxy's page, nor a fetch. */
+  @Test
+  void aLinkThatIsNoDistributionIsDroppedAndNeverFetched() {
+    int before = internalRequests.get();
+    linkPage("plain-secret", internalUri("/anything"), "secret.bin");
+
+    assertEquals(List.of(), pages.json("plain-secret").files());
+    assertEquals(List.of(), pages.html("plain-secret").files());
+    Download refused = Download.of(nexus.anonymous(),
+        nexus.repositoryUri(proxy).resolve("packages/plain-secret/unknown/secret.bin"));
+    assertEquals(404, refused.status(), refused::describe);
+    assertEquals(before, internalRequests.get(), "the internal service was never asked");
+  }
+
+  /** A distribution on a loopback address other than the upstream's is a 502 naming why, and is logged. */
+  @Test
+  void aFileOnAnInternalAddressIsRefusedWithABadGateway() {
+    int before = internalRequests.get();
+    String wheel = "internal_wheel-1.0-py3-none-any.whl";
+    linkPage("internal-wheel", internalUri("/" + wheel), wheel);
+    NexusLogExcerpt log = NexusLogExcerpt.startingNow(nexus.installation());
+
+    HttpResponse<String> refused = get(pages.fileUri("internal-wheel", wheel));
+
+    assertRefusedAsInternal(refused, "127.0.0.2");
+    assertEquals(before, internalRequests.get(), "the internal service was never asked");
+    assertFalse(log.linesWith(proxy, "127.0.0.2").isEmpty(), () -> String.join("\n", log.lines()));
+  }
+
+  /** An upstream file that redirects to an internal address is refused at the redirect. */
+  @Test
+  void aRedirectToAnInternalAddressIsRefused() {
+    int before = internalRequests.get();
+    WheelBuilder builder = WheelBuilder.of("redirected-inside", "1.0");
+    FakeFile wheel = upstream.project("redirected-inside").file(builder.fileName(), builder.toBytes());
+    upstream.filesHost().at(wheel.path()).redirectTo(internalUri("/" + wheel.filename()));
+
+    HttpResponse<String> refused = get(pages.fileUri("redirected-inside", wheel.filename()));
+
+    assertRefusedAsInternal(refused, "127.0.0.2");
+    assertEquals(before, internalRequests.get(), "the internal service was never asked");
+  }
+
+  /** The Nexus's own address and port are no file host, though they are the upstream's address (127.0.0.1). */
+  @Test
+  void aFileOnTheNexusItselfIsRefused() {
+    String wheel = "nexus_self-1.0-py3-none-any.whl";
+    linkPage("nexus-self", nexus.baseUri(), wheel);
+
+    HttpResponse<String> refused = get(pages.fileUri("nexus-self", wheel));
+
+    assertEquals(502, refused.statusCode(), refused::body);
+    assertTrue(describe(refused).contains("this Nexus"), () -> describe(refused));
+  }
+
+  private static void assertRefusedAsInternal(final HttpResponse<String> refused, final String address) {
+    assertEquals(502, refused.statusCode(), () -> describe(refused));
+    assertTrue(describe(refused).contains(address), () -> describe(refused));
+    assertFalse(describe(refused).contains(SECRET), () -> describe(refused));
+  }
+
+  /** What a client shows of an answer: pip prints the status line's reason, twine and browsers the body. */
+  private static String describe(final HttpResponse<String> response) {
+    return response.statusCode() + " " + response.headers().map() + " " + response.body();
+  }
+
+  private static HttpResponse<String> get(final URI url) {
+    return nexus.anonymous().send(HttpRequest.newBuilder(url).GET().build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String contentType(final HttpResponse<?> response) {
+    return response.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
+  }
+
+  private static URI internalUri(final String path) {
+    return URI.create("http://127.0.0.2:" + internal.getAddress().getPort() + path);
+  }
+
+  /** An upstream page for {@code project} with one link, written by hand. */
+  private static void linkPage(final String project, final URI href, final String text) {
+    upstream.rawPage("/simple/" + project + "/", "text/html",
+        "<!DOCTYPE html><html><body>\n" + anchor(href, text) + "</body></html>\n");
+  }
+
+  private static String anchor(final URI href, final String text) {
+    return "<a href=\"" + href + "\">" + text.replace("&", "&amp;").replace("<", "&lt;") + "</a><br/>\n";
+  }
+}
