@@ -25,6 +25,8 @@ public final class Fault
 
   private volatile URI redirect;
 
+  private volatile String contentType;
+
   private volatile Boolean wrongSha256;
 
   private volatile Malformation malformation;
@@ -67,6 +69,12 @@ public final class Fault
     return this;
   }
 
+  /** Serves the body as this {@code Content-Type}, whatever it is. */
+  public Fault contentType(final String type) {
+    contentType = type;
+    return this;
+  }
+
   /**
    * Serves other bytes of the same length (the first byte inverted), so that only the sha256 the page announces
    * tells; meant for a file or {@code .metadata} path.
@@ -103,6 +111,7 @@ public final class Fault
     status = null;
     redirectLoop = null;
     redirect = null;
+    contentType = null;
     wrongSha256 = null;
     malformation = null;
     connectionReset = null;
@@ -116,6 +125,7 @@ public final class Fault
     merged.status = status != null ? status : fallback.status;
     merged.redirectLoop = redirectLoop != null ? redirectLoop : fallback.redirectLoop;
     merged.redirect = redirect != null ? redirect : fallback.redirect;
+    merged.contentType = contentType != null ? contentType : fallback.contentType;
     merged.wrongSha256 = wrongSha256 != null ? wrongSha256 : fallback.wrongSha256;
     merged.malformation = malformation != null ? malformation : fallback.malformation;
     merged.connectionReset = connectionReset != null ? connectionReset : fallback.connectionReset;
@@ -140,6 +150,10 @@ public final class Fault
 
   URI redirectLocation() {
     return redirect;
+  }
+
+  String servedContentType() {
+    return contentType;
   }
 
   boolean servesWrongBytes() {

@@ -23,8 +23,11 @@ import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static io.github.nexuspypi.it.nexus.ProxySettings.autoBlock;
+import static io.github.nexuspypi.it.nexus.ProxySettings.strictContentTypeValidation;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -130,6 +133,38 @@ class HostileUpstreamIT
 
     assertEquals(502, refused.statusCode(), refused::body);
     assertTrue(describe(refused).contains("this Nexus"), () -> describe(refused));
+  }
+
+  /**
+   * The type comes from what the file is, never from upstream, neither from its header nor from what its bytes look
+   * like: a {@code .metadata} file written as a web page with a script is plain text, before and after it is cached,
+   * whether Nexus's strict content type validation is on or off.
+   */
+  @ParameterizedTest(name = "strict content type validation {0}")
+  @ValueSource(booleans = {true, false})
+  void upstreamDoesNotChooseTheContentType(final boolean strict) {
+    String project = "typed-as-html-" + strict;
+    WheelBuilder builder = WheelBuilder.of(project, "1.0");
+    FakeFile wheel = upstream.project(project).file(builder.fileName(), builder.toBytes())
+        .coreMetadata(("<!DOCTYPE html><html><head><title>Metadata</title></head><body>"
+            + "<script>alert(document.cookie)</script></body></html>\n").getBytes(StandardCharsets.UTF_8));
+    upstream.filesHost().at(wheel.metadataPath()).contentType("text/html");
+    upstream.filesHost().at(wheel.path()).contentType("text/html");
+    String typed = nexus.uniqueName("pypi-proxy-typed");
+    nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", typed, upstream.uri().toString())
+        .with(autoBlock(false)).with(strictContentTypeValidation(strict)));
+    URI file = new IndexPages(nexus.anonymous(), typed).fileUri(project, wheel.filename());
+    URI metadata = URI.create(file + ".metadata");
+
+    for (String time : List.of("first", "cached")) {
+      HttpResponse<byte[]> fetched = nexus.anonymous().getBytes(metadata.toString());
+      assertEquals(200, fetched.statusCode(), time);
+      assertArrayEquals(wheel.coreMetadata(), fetched.body());
+      assertEquals("text/plain", contentType(fetched), "a .metadata file, " + time);
+      HttpResponse<byte[]> distribution = nexus.anonymous().getBytes(file.toString());
+      assertEquals(200, distribution.statusCode(), time);
+      assertEquals("application/zip", contentType(distribution), "a wheel, " + time);
+    }
   }
 
   private static void assertRefusedAsInternal(final HttpResponse<String> refused, final String address) {

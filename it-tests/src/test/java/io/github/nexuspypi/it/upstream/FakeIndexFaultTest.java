@@ -179,6 +179,16 @@ class FakeIndexFaultTest
   }
 
   @Test
+  void aContentTypeFaultServesTheSameBytesAsAnotherType() throws Exception {
+    upstream.filesHost().at(file.metadataPath()).contentType("text/html");
+
+    HttpResponse<byte[]> metadata = get(upstream.filesHost().uri().resolve(file.metadataPath()));
+    assertEquals("text/html", metadata.headers().firstValue("Content-Type").orElseThrow());
+    assertArrayEquals(file.coreMetadata(), metadata.body());
+    assertEquals("application/octet-stream", get(file.uri()).headers().firstValue("Content-Type").orElseThrow());
+  }
+
+  @Test
   void aRawPageIsServedAsGivenWhateverTheAccept() throws Exception {
     upstream.rawPage(upstream.project("tiny").path(), "text/html", "<a href=\"x\">javascript:1</a>");
     upstream.rawPage("/simple/", "text/plain", "not a page");
