@@ -9,6 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.github.nexuspypi.core.index.DistributionLink;
+import io.github.nexuspypi.core.index.ProjectPage;
+import io.github.nexuspypi.it.dists.SdistBuilder;
 import io.github.nexuspypi.it.dists.WheelBuilder;
 import io.github.nexuspypi.it.index.IndexPages;
 import io.github.nexuspypi.it.junit.Nexus;
@@ -165,6 +168,52 @@ class HostileUpstreamIT
       assertEquals(200, distribution.statusCode(), time);
       assertEquals("application/zip", contentType(distribution), "a wheel, " + time);
     }
+  }
+
+  /** A root page entry whose name is no project name is dropped: markup, scripts and paths never reach a page. */
+  @Test
+  void rootEntriesThatAreNoProjectNamesAreDropped() {
+    upstream.rawPage("/simple/", "text/html", "<!DOCTYPE html><html><body>\n"
+        + "<a href=\"u\">javascript:alert(1)//</a>\n"
+        + "<a href=\"s\">&lt;script&gt;alert(2)&lt;/script&gt;</a>\n"
+        + "<a href=\"p\">../../../service/rest</a>\n"
+        + "<a href=\"/simple/fine-project/\">Fine.Project</a>\n"
+        + "</body></html>\n");
+
+    assertEquals(List.of("fine-project"), pages.projects());
+    for (String accept : List.of(IndexPages.HTML, IndexPages.JSON)) {
+      String root = nexus.anonymous().send(nexus.anonymous().request("repository/" + proxy + "/simple/")
+          .header("Accept", accept).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+      for (String hostile : List.of("javascript", "script", "service/rest")) {
+        assertFalse(root.contains(hostile), () -> accept + " root page: " + root);
+      }
+    }
+  }
+
+  /**
+   * A file name with a query, a fragment or encoded line breaks is no distribution name: dropped, so no link of the
+   * proxy's can lead a client to another URL. The one valid name is linked as before.
+   */
+  @Test
+  void fileNamesThatAreNoDistributionNamesAreDroppedFromPages() {
+    SdistBuilder builder = SdistBuilder.of("odd-names", "3.0");
+    FakeFile sdist = upstream.project("odd-names").file(builder.fileName(), builder.toBytes());
+    upstream.rawPage("/simple/odd-names/", "text/html", "<!DOCTYPE html><html><body>\n"
+        + anchor(upstream.filesHost().uri().resolve("x/tag-1.0.tar.gz%3Fx=1%23y"), "odd_names-1.0.tar.gz?x=1#y")
+        + anchor(upstream.filesHost().uri().resolve("x/odd_names-2.0%250d%250a.tar.gz"), "odd_names-2.0%0d%0a.tar.gz")
+        + anchor(URI.create(sdist.uri() + "#sha256=" + sdist.sha256()), sdist.filename())
+        + "</body></html>\n");
+
+    for (String format : List.of(IndexPages.HTML, IndexPages.JSON)) {
+      ProjectPage page = pages.page("odd-names", format);
+      assertEquals(List.of(sdist.filename()), page.files().stream().map(DistributionLink::filename).toList(),
+          format);
+    }
+    String html = nexus.anonymous().get("repository/" + proxy + "/simple/odd-names/").body();
+    assertFalse(html.contains("?x=1") || html.contains("%0d%0a"), html);
+    Download file = Download.of(nexus.anonymous(), pages.fileUri("odd-names", sdist.filename()));
+    assertTrue(file.isWhole(), file::describe);
+    assertArrayEquals(sdist.bytes(), file.body());
   }
 
   private static void assertRefusedAsInternal(final HttpResponse<String> refused, final String address) {
