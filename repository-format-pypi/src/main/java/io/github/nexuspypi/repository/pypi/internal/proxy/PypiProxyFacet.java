@@ -48,11 +48,13 @@ import org.sonatype.nexus.repository.config.ConfigurationFacet;
 import org.sonatype.nexus.repository.content.facet.ContentProxyFacetSupport;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.http.HttpMethods;
+import org.sonatype.nexus.repository.httpclient.HttpClientFacet;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.ContentTypes;
 import org.sonatype.nexus.repository.view.Context;
 import org.sonatype.nexus.repository.view.Request;
 import org.sonatype.nexus.repository.view.payloads.BytesPayload;
+import org.sonatype.nexus.repository.view.payloads.StreamPayload;
 import org.sonatype.nexus.repository.view.payloads.TempBlob;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
@@ -160,7 +162,16 @@ public class PypiProxyFacet
     if (target.kind() != Kind.FILE || stale != null) {
       return super.doGet(context, stale);
     }
+    if (HttpMethods.HEAD.equals(context.getRequest().getAction())) {
+      return headOfFileNotCached(context, target);
+    }
     return inFlight.follow(target.path(), () -> startDownload(context, target));
+  }
+
+  /** A HEAD must not share the answer of a GET of the same path, nor a GET the body-less answer of a HEAD. */
+  @Override
+  protected String getRequestKey(final Context context) {
+    return context.getRequest().getAction() + " " + super.getRequestKey(context);
   }
 
   /** Pages come from under the remote URL; files and metadata from any host their page names that the rule allows. */
@@ -310,6 +321,30 @@ public class PypiProxyFacet
         DistributionContentTypes.of(target.filename()),
         () -> content().find(target.path()).orElseThrow(() -> new IOException(target.path() + " is gone"))
             .download().openInputStream()));
+  }
+
+  /**
+   * The size the page gives, or else the one a HEAD upstream gives; the file itself is fetched by the first GET.
+   * Nothing is cached, so the next HEAD asks again.
+   */
+  @Nullable
+  private Content headOfFileNotCached(final Context context, final ProxyTarget target) throws IOException {
+    Optional<DistributionLink> link = linkFor(context, target);
+    if (link.isEmpty()) {
+      return null;
+    }
+    Long size = link.get().size();
+    if (size == null) {
+      Optional<Long> upstreamSize = upstream.size(facet(HttpClientFacet.class).getHttpClient(),
+          getRemoteUrl().resolve(link.get().url()));
+      if (upstreamSize.isEmpty()) {
+        return null;
+      }
+      size = upstreamSize.get();
+    }
+    return new Content(new StreamPayload(() -> {
+      throw new IOException("The answer to a HEAD has no body");
+    }, size, DistributionContentTypes.of(target.filename())));
   }
 
   private void download(final ProxyTarget target, final DistributionLink link, final Content remote,

@@ -10,11 +10,13 @@ import javax.annotation.Nullable;
 
 import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.proxy.BypassHttpErrorException;
+import org.sonatype.nexus.repository.view.Payload;
 
 import com.google.common.collect.ArrayListMultimap;
 import org.apache.http.Header;
 import org.apache.http.HttpHeaders;
 import org.apache.http.HttpResponse;
+import org.apache.http.HttpStatus;
 import org.apache.http.auth.Credentials;
 import org.apache.http.client.HttpClient;
 import org.apache.http.client.methods.HttpGet;
@@ -79,6 +81,31 @@ final class UpstreamRequests
         throw new IOException("More than " + MAX_REDIRECTS + " redirects from " + request.getURI());
       }
       hop = nextHop(request, location.get());
+    }
+  }
+
+  /**
+   * A file's size as a HEAD upstream gives it ({@link Payload#UNKNOWN_SIZE} without a Content-Length); empty when
+   * upstream has no such file.
+   */
+  Optional<Long> size(final HttpClient client, final URI file) throws IOException {
+    HttpResponse response = file(client, new HttpHead(file));
+    try {
+      int status = response.getStatusLine().getStatusCode();
+      if (status == HttpStatus.SC_NOT_FOUND) {
+        return Optional.empty();
+      }
+      if (status != HttpStatus.SC_OK) {
+        throw new IOException("Upstream answers HEAD " + file + " with " + response.getStatusLine());
+      }
+      Header length = response.getFirstHeader(HttpHeaders.CONTENT_LENGTH);
+      return Optional.of(length != null ? Long.parseLong(length.getValue().strip()) : Payload.UNKNOWN_SIZE);
+    }
+    catch (NumberFormatException e) {
+      throw new IOException("Upstream answers HEAD " + file + " with a malformed Content-Length", e);
+    }
+    finally {
+      HttpClientUtils.closeQuietly(response);
     }
   }
 

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.sonatype.nexus.repository.proxy.BypassHttpErrorException;
@@ -108,6 +109,19 @@ class UpstreamRequestsTest
         () -> requests.file(client, new HttpGet("https://files.example.com/a.whl")));
 
     assertTrue(failure.getMessage().contains("redirects"), failure.getMessage());
+  }
+
+  @Test
+  void aFilesSizeComesFromAHeadUpstream() throws IOException {
+    HttpResponse sized = answer(200, null);
+    sized.setHeader("Content-Length", "1234");
+    answers(sized, answer(200, null), answer(404, null));
+    URI file = URI.create("https://files.example.com/a.whl");
+
+    assertEquals(Optional.of(1234L), requests.size(client, file));
+    assertEquals(Optional.of(-1L), requests.size(client, file), "no Content-Length");
+    assertEquals(Optional.empty(), requests.size(client, file), "no such file");
+    assertTrue(sent.stream().allMatch(request -> request instanceof HttpHead));
   }
 
   @Test
