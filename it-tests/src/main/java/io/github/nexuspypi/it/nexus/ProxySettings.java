@@ -37,6 +37,14 @@ public final class ProxySettings
     return root -> ((ObjectNode) root.get("proxy")).put("metadataMaxAge", minutes);
   }
 
+  /**
+   * On (as every test repository starts): Nexus refuses to store a file whose bytes are not of the type its name
+   * says. Off: it stores it all the same.
+   */
+  public static Consumer<ObjectNode> strictContentTypeValidation(final boolean strict) {
+    return root -> ((ObjectNode) root.get("storage")).put("strictContentTypeValidation", strict);
+  }
+
   public static Consumer<ObjectNode> online(final boolean online) {
     return root -> root.put("online", online);
   }

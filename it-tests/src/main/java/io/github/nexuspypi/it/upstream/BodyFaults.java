@@ -5,6 +5,7 @@ import io.github.nexuspypi.core.index.SimpleFormat;
 import jakarta.inject.Inject;
 import jakarta.inject.Provider;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.ext.WriterInterceptor;
 import jakarta.ws.rs.ext.WriterInterceptorContext;
 import org.glassfish.grizzly.Connection;
@@ -43,6 +44,10 @@ final class BodyFaults
     SimpleFormat page = SimpleFormat.ofMediaType(String.valueOf(context.getMediaType()));
     if (fault.malformation() != null && page != null) {
       served = fault.malformation().apply(served, page.isJson());
+    }
+    if (fault.servedContentType() != null) {
+      context.setMediaType(MediaType.valueOf(fault.servedContentType()));
+      context.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, fault.servedContentType());
     }
     context.getHeaders().putSingle(HttpHeaders.CONTENT_LENGTH, served.length);
     if (fault.trickling() == null && !fault.resetsConnection()) {

@@ -4,9 +4,11 @@ import io.github.nexuspypi.core.index.SimpleFormat;
 import io.github.nexuspypi.core.name.ProjectName;
 
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentSkipListMap;
 
 /**
@@ -27,6 +29,8 @@ public final class FakeIndex
     implements AutoCloseable
 {
   private final Map<String, FakeProject> projects = new ConcurrentSkipListMap<>();
+
+  private final Map<String, RawPage> rawPages = new ConcurrentHashMap<>();
 
   private final RequestLog log = new RequestLog();
 
@@ -117,6 +121,16 @@ public final class FakeIndex
     return this;
   }
 
+  /**
+   * From now on the index host answers {@code path} ({@code /simple/} or a project's page, e.g.
+   * {@link FakeProject#path()}) with exactly this body and {@code Content-Type}, whatever the {@code Accept} header:
+   * a page no page writer would write, as a hostile or broken upstream serves it. Files stay where they were.
+   */
+  public FakeIndex rawPage(final String path, final String contentType, final String body) {
+    rawPages.put(path, new RawPage(contentType, body.getBytes(StandardCharsets.UTF_8)));
+    return this;
+  }
+
   /** What both hosts were asked. */
   public RequestLog log() {
     return log;
@@ -153,6 +167,11 @@ public final class FakeIndex
     return null;
   }
 
+  /** {@code null} unless {@link #rawPage} set one for {@code path}. */
+  RawPage rawPageAt(final String path) {
+    return rawPages.get(path);
+  }
+
   SimpleFormat format(final String accept) {
     return htmlOnly ? SimpleFormat.TEXT_HTML : SimpleFormat.negotiate(accept);
   }
@@ -167,5 +186,9 @@ public final class FakeIndex
 
   boolean servesWarehouseJson() {
     return warehouseJson;
+  }
+
+  record RawPage(String contentType, byte[] body)
+  {
   }
 }

@@ -1,5 +1,6 @@
 package io.github.nexuspypi.it.upstream;
 
+import java.net.URI;
 import java.time.Duration;
 
 /**
@@ -21,6 +22,10 @@ public final class Fault
   private volatile Integer status;
 
   private volatile Boolean redirectLoop;
+
+  private volatile URI redirect;
+
+  private volatile String contentType;
 
   private volatile Boolean wrongSha256;
 
@@ -55,6 +60,18 @@ public final class Fault
    */
   public Fault redirectLoop() {
     redirectLoop = Boolean.TRUE;
+    return this;
+  }
+
+  /** Answers 302 to {@code location}, which may be on another host. */
+  public Fault redirectTo(final URI location) {
+    redirect = location;
+    return this;
+  }
+
+  /** Serves the body as this {@code Content-Type}, whatever it is. */
+  public Fault contentType(final String type) {
+    contentType = type;
     return this;
   }
 
@@ -93,6 +110,8 @@ public final class Fault
     trickle = null;
     status = null;
     redirectLoop = null;
+    redirect = null;
+    contentType = null;
     wrongSha256 = null;
     malformation = null;
     connectionReset = null;
@@ -105,6 +124,8 @@ public final class Fault
     merged.trickle = trickle != null ? trickle : fallback.trickle;
     merged.status = status != null ? status : fallback.status;
     merged.redirectLoop = redirectLoop != null ? redirectLoop : fallback.redirectLoop;
+    merged.redirect = redirect != null ? redirect : fallback.redirect;
+    merged.contentType = contentType != null ? contentType : fallback.contentType;
     merged.wrongSha256 = wrongSha256 != null ? wrongSha256 : fallback.wrongSha256;
     merged.malformation = malformation != null ? malformation : fallback.malformation;
     merged.connectionReset = connectionReset != null ? connectionReset : fallback.connectionReset;
@@ -125,6 +146,14 @@ public final class Fault
 
   boolean redirectsInALoop() {
     return Boolean.TRUE.equals(redirectLoop);
+  }
+
+  URI redirectLocation() {
+    return redirect;
+  }
+
+  String servedContentType() {
+    return contentType;
   }
 
   boolean servesWrongBytes() {

@@ -62,6 +62,9 @@ final class RequestGate
     else if (fault.statusCode() != null) {
       request.abortWith(text(fault.statusCode(), "Fault: status " + fault.statusCode()));
     }
+    else if (fault.redirectLocation() != null) {
+      request.abortWith(Response.status(302).location(fault.redirectLocation()).build());
+    }
     else if (fault.redirectsInALoop()) {
       request.abortWith(Response.status(302).location(nextHop(uri)).build());
     }

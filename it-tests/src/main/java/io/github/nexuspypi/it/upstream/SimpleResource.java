@@ -32,6 +32,10 @@ public final class SimpleResource
     if (!uri.getRequestUri().getRawPath().endsWith("/")) {
       return Response.status(301).location(uri.getBaseUriBuilder().path("simple/").build()).build();
     }
+    FakeIndex.RawPage raw = index.rawPageAt(uri.getRequestUri().getRawPath());
+    if (raw != null) {
+      return Response.ok(raw.body()).type(raw.contentType()).build();
+    }
     SimpleFormat format = index.format(accept);
     return page(format, index.style().root(index.projects().stream()
         .map(project -> new ProjectListEntry(project.name())).toList(), format));
@@ -45,6 +49,10 @@ public final class SimpleResource
     if (!ProjectName.isNormalized(name) || !uri.getRequestUri().getRawPath().endsWith("/")) {
       return Response.status(301)
           .location(uri.getBaseUriBuilder().path("simple/" + ProjectName.normalize(name) + "/").build()).build();
+    }
+    FakeIndex.RawPage raw = index.rawPageAt(uri.getRequestUri().getRawPath());
+    if (raw != null) {
+      return Response.ok(raw.body()).type(raw.contentType()).build();
     }
     FakeProject project = index.projectNamed(name);
     if (project == null) {

@@ -2,6 +2,7 @@ package io.github.nexuspypi.it.proxy;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -159,6 +160,34 @@ class ProxyFilesIT
     assertArrayEquals(Arrays.copyOfRange(bytes, from, to + 1), partial.body());
     assertArrayEquals(bytes, Download.of(nexus.anonymous(), url).body(), "and the whole file was cached");
     assertEquals(1, upstream.log().to(wheel.path()).size());
+  }
+
+  /**
+   * A HEAD of a file not yet cached downloads nothing: the page's size answers it, or, when the page gives none (HTML
+   * pages do not), a HEAD upstream.
+   */
+  @ParameterizedTest(name = "size from {0}")
+  @ValueSource(strings = {"the page", "upstream"})
+  void aHeadOfAFileNotYetCachedDownloadsNothing(final String sizeFrom) {
+    String project = "head-" + (sizeFrom.equals("the page") ? "page" : "upstream");
+    WheelBuilder builder = wheelWithPayload(project, LARGE, 6);
+    FakeFile wheel = upstream.project(project).file(builder.fileName(), builder.toBytes());
+    if (sizeFrom.equals("upstream")) {
+      upstream.rawPage("/simple/" + project + "/", "text/html", "<!DOCTYPE html><html><body><a href=\""
+          + wheel.uri() + "#sha256=" + wheel.sha256() + "\">" + wheel.filename() + "</a></body></html>");
+    }
+    URI url = pages.fileUri(project, wheel.filename());
+
+    HttpResponse<Void> head = nexus.anonymous().send(nexus.anonymous().request(url.toString())
+        .method("HEAD", HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding());
+
+    assertEquals(200, head.statusCode());
+    assertEquals(wheel.bytes().length, head.headers().firstValueAsLong("Content-Length").orElseThrow());
+    assertEquals("application/zip", head.headers().firstValue("Content-Type").orElseThrow());
+    List<LoggedRequest> asked = upstream.log().to(wheel.path());
+    assertTrue(asked.stream().noneMatch(request -> request.method().equals("GET")), asked::toString);
+    assertEquals(sizeFrom.equals("upstream") ? 1 : 0, asked.size(), asked::toString);
+    assertFalse(nexus.admin().assetPaths(proxy).contains("/packages/" + project + "/1.0/" + wheel.filename()));
   }
 
   @Test

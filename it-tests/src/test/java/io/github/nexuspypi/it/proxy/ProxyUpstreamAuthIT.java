@@ -22,12 +22,14 @@ import static io.github.nexuspypi.it.nexus.ProxySettings.autoBlock;
 import static io.github.nexuspypi.it.nexus.ProxySettings.upstreamCredentials;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A private upstream index whose hosts both ask for HTTP basic credentials: the proxy's upstream authentication
+ * A private upstream index whose index host asks for HTTP basic credentials: the proxy's upstream authentication
  * gets it pages and files; without it the proxy answers an error at once, and giving it later makes the same proxy
- * work.
+ * work. The credentials go to the remote URL's origin only: the files host, on another port, never gets them, not
+ * when it asks for them and not when the origin redirects a file there.
  */
 @NexusTest
 class ProxyUpstreamAuthIT
@@ -48,7 +50,6 @@ class ProxyUpstreamAuthIT
     WheelBuilder builder = WheelBuilder.of("private-lib", "1.0");
     wheel = upstream.project("private-lib").file(builder.fileName(), builder.toBytes());
     upstream.indexHost().basicAuth(USER, PASSWORD);
-    upstream.filesHost().basicAuth(USER, PASSWORD);
   }
 
   @AfterAll
@@ -57,7 +58,7 @@ class ProxyUpstreamAuthIT
   }
 
   @Test
-  void withUpstreamCredentialsPagesAndFilesComeThrough() {
+  void withUpstreamCredentialsPagesAndFilesComeThroughAndOnlyTheOriginGetsThem() {
     String proxy = nexus.uniqueName("pypi-proxy-auth");
     nexus.admin().createRepository(definition(proxy).with(upstreamCredentials(USER, PASSWORD)));
     IndexPages pages = new IndexPages(nexus.anonymous(), proxy);
@@ -69,9 +70,53 @@ class ProxyUpstreamAuthIT
     assertTrue(download.isWhole(), download::describe);
     assertArrayEquals(wheel.bytes(), download.body());
     assertArrayEquals(wheel.coreMetadata(), metadata.body());
-    for (String path : List.of("/simple/private-lib/", wheel.path(), wheel.metadataPath())) {
-      List<LoggedRequest> requests = upstream.log().to(path);
-      assertTrue(requests.stream().anyMatch(LoggedRequest::authorization), () -> path + ": " + requests);
+    List<LoggedRequest> page = upstream.log().to("/simple/private-lib/");
+    assertTrue(page.stream().anyMatch(LoggedRequest::authorization), page::toString);
+    assertNoCredentialsSentTo(wheel.path(), wheel.metadataPath());
+  }
+
+  /** A files host that asks for credentials gets none: the fetch fails as upstream's refusals do, with a 503. */
+  @Test
+  void aFilesHostOnAnotherOriginAskingForCredentialsGetsNone() {
+    WheelBuilder builder = WheelBuilder.of("asking-files", "1.0");
+    FakeFile asking = upstream.project("asking-files").file(builder.fileName(), builder.toBytes());
+
+    Download refused = downloadWhileTheFilesHostAsksForCredentials("asking-files", asking);
+
+    assertEquals(503, refused.status(), refused::describe);
+    assertNoCredentialsSentTo(asking.path());
+  }
+
+  /** The origin redirects a file to the files host, which asks for credentials: it gets none. */
+  @Test
+  void aRedirectToAnotherOriginCarriesNoCredentials() {
+    WheelBuilder builder = WheelBuilder.of("moved-files", "1.0");
+    FakeFile moved = upstream.project("moved-files").file(builder.fileName(), builder.toBytes());
+    String onOrigin = "/moved/" + moved.filename();
+    upstream.indexHost().at(onOrigin).redirectTo(moved.uri());
+    upstream.rawPage("/simple/moved-files/", "text/html", "<!DOCTYPE html><html><body><a href=\""
+        + upstream.uri().resolve(onOrigin) + "#sha256=" + moved.sha256() + "\">" + moved.filename()
+        + "</a></body></html>");
+
+    Download refused = downloadWhileTheFilesHostAsksForCredentials("moved-files", moved);
+
+    assertEquals(503, refused.status(), refused::describe);
+    List<LoggedRequest> origin = upstream.log().to(onOrigin);
+    assertTrue(origin.stream().anyMatch(LoggedRequest::authorization), origin::toString);
+    assertNoCredentialsSentTo(moved.path());
+  }
+
+  /** Through a new proxy with the upstream credentials. */
+  private static Download downloadWhileTheFilesHostAsksForCredentials(final String project, final FakeFile file) {
+    String proxy = nexus.uniqueName("pypi-proxy-auth-" + project);
+    nexus.admin().createRepository(definition(proxy).with(upstreamCredentials(USER, PASSWORD)));
+    URI url = new IndexPages(nexus.anonymous(), proxy).fileUri(project, file.filename());
+    upstream.filesHost().basicAuth(USER, PASSWORD);
+    try {
+      return Download.of(nexus.anonymous(), url);
+    }
+    finally {
+      upstream.filesHost().withoutAuth();
     }
   }
 
@@ -90,6 +135,15 @@ class ProxyUpstreamAuthIT
     IndexPages pages = new IndexPages(nexus.anonymous(), proxy);
     Download download = Download.of(nexus.anonymous(), pages.fileUri("private-lib", wheel.filename()));
     assertArrayEquals(wheel.bytes(), download.body());
+  }
+
+  /** Each path was asked for, never with an {@code Authorization} header. */
+  private static void assertNoCredentialsSentTo(final String... paths) {
+    for (String path : paths) {
+      List<LoggedRequest> requests = upstream.log().to(path);
+      assertFalse(requests.isEmpty(), path + " was asked for");
+      assertTrue(requests.stream().noneMatch(LoggedRequest::authorization), () -> path + ": " + requests);
+    }
   }
 
   /** Without auto-blocking, so that one refusal does not make the next request a 404 for a while. */

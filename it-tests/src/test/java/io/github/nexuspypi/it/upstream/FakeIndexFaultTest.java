@@ -166,6 +166,41 @@ class FakeIndexFaultTest
   }
 
   @Test
+  void aRedirectLeadsAnywhereEvenWhereNothingIsServed() throws Exception {
+    URI elsewhere = URI.create("http://127.0.0.2:9/" + file.filename());
+    upstream.filesHost().at(file.path()).redirectTo(elsewhere);
+    upstream.indexHost().at("/nowhere").redirectTo(file.uri());
+
+    HttpResponse<byte[]> redirected = get(file.uri());
+    assertEquals(302, redirected.statusCode());
+    assertEquals(elsewhere.toString(), redirected.headers().firstValue("Location").orElseThrow());
+    assertEquals(file.uri().toString(),
+        get(upstream.uri().resolve("/nowhere")).headers().firstValue("Location").orElseThrow());
+  }
+
+  @Test
+  void aContentTypeFaultServesTheSameBytesAsAnotherType() throws Exception {
+    upstream.filesHost().at(file.metadataPath()).contentType("text/html");
+
+    HttpResponse<byte[]> metadata = get(upstream.filesHost().uri().resolve(file.metadataPath()));
+    assertEquals("text/html", metadata.headers().firstValue("Content-Type").orElseThrow());
+    assertArrayEquals(file.coreMetadata(), metadata.body());
+    assertEquals("application/octet-stream", get(file.uri()).headers().firstValue("Content-Type").orElseThrow());
+  }
+
+  @Test
+  void aRawPageIsServedAsGivenWhateverTheAccept() throws Exception {
+    upstream.rawPage(upstream.project("tiny").path(), "text/html", "<a href=\"x\">javascript:1</a>");
+    upstream.rawPage("/simple/", "text/plain", "not a page");
+
+    HttpResponse<byte[]> raw = get(page, "Accept", JSON);
+    assertEquals("<a href=\"x\">javascript:1</a>", new String(raw.body(), StandardCharsets.UTF_8));
+    assertEquals("text/html", raw.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals("not a page", new String(get(upstream.simpleUri()).body(), StandardCharsets.UTF_8));
+    assertArrayEquals(file.bytes(), get(file.uri()).body(), "files stay where they were");
+  }
+
+  @Test
   void slowHoldsTheHeadersBackAndTheFaultIsOnlyOnItsPath() throws Exception {
     upstream.indexHost().at(page.getPath()).slow(LONG);
 

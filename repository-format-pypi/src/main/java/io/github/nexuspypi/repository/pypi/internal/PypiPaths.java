@@ -1,5 +1,6 @@
 package io.github.nexuspypi.repository.pypi.internal;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
@@ -14,6 +15,8 @@ public final class PypiPaths
   public static final String PACKAGES = "/packages/";
 
   public static final String METADATA_SUFFIX = ".metadata";
+
+  private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
   private PypiPaths() {
   }
@@ -54,8 +57,29 @@ public final class PypiPaths
     return segments.length == 5 && assetPath.startsWith(PACKAGES) ? Optional.of(segments[3]) : Optional.empty();
   }
 
-  /** The page's link to a file, relative to {@code /simple/<project>/}. */
+  /**
+   * The page's link to a file, relative to {@code /simple/<project>/}, each path segment percent-encoded: a name
+   * holding {@code ?}, {@code #} or {@code %} must not make a client fetch another URL.
+   */
   public static String linkFromProjectPage(final String distributionPath) {
-    return "../.." + distributionPath;
+    StringBuilder link = new StringBuilder("../..");
+    for (String segment : distributionPath.substring(1).split("/", -1)) {
+      link.append('/');
+      encodeSegment(segment, link);
+    }
+    return link.toString();
+  }
+
+  // RFC 3986 unreserved characters, and the two of PEP 440 versions ('!' epochs, '+' local labels), stay as they are.
+  private static void encodeSegment(final String segment, final StringBuilder out) {
+    for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+      char c = (char) (b & 0xff);
+      if (c < 0x80 && (Character.isLetterOrDigit(c) || "-._~!+".indexOf(c) >= 0)) {
+        out.append(c);
+      }
+      else {
+        out.append('%').append(HEX[c >> 4]).append(HEX[c & 0xf]);
+      }
+    }
   }
 }

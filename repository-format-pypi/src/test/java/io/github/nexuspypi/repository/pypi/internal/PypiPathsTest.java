@@ -38,6 +38,15 @@ class PypiPathsTest
   }
 
   @Test
+  void pageLinksPercentEncodeEverySegment() {
+    assertEquals("../../packages/foo/1.0%3Fx%3D1/foo-1.0.tar.gz%3Fx%3D1%23y%250d%250a%C3%A9",
+        PypiPaths.linkFromProjectPage("/packages/foo/1.0?x=1/foo-1.0.tar.gz?x=1#y%0d%0a\u00e9"));
+    assertEquals("../../packages/foo/1!2.0+local.7/foo-1!2.0+local.7.tar.gz",
+        PypiPaths.linkFromProjectPage("/packages/foo/1!2.0+local.7/foo-1!2.0+local.7.tar.gz"),
+        "epochs and local versions as they are");
+  }
+
+  @Test
   void projectPrefixEndsWithASlashSoThatFooDoesNotMatchFooBar() {
     assertEquals("/packages/foo/", PypiPaths.projectPrefix("foo"));
     assertFalse(WHEEL.startsWith(PypiPaths.projectPrefix("foo")));

@@ -63,6 +63,10 @@ final class InFlightDownloads
     }
     catch (ExecutionException | CancellationException e) {
       Throwable cause = e.getCause() != null ? e.getCause() : e;
+      if (cause instanceof RuntimeException) {
+        // A refusal with its own status (a file host the proxy will not fetch from) reaches every follower as is.
+        throw (RuntimeException) cause;
+      }
       throw cause instanceof IOException ? (IOException) cause : new IOException(cause.getMessage(), cause);
     }
   }

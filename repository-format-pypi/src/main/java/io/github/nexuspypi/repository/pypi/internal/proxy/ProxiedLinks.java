@@ -7,7 +7,6 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.github.nexuspypi.core.filename.DistributionFilename;
-import io.github.nexuspypi.core.filename.FilenameSafety;
 import io.github.nexuspypi.core.filename.InvalidFilenameException;
 import io.github.nexuspypi.core.filename.PackageType;
 import io.github.nexuspypi.core.index.CoreMetadataRef;
@@ -29,12 +28,14 @@ final class ProxiedLinks
   }
 
   /**
-   * The upstream page as the proxy keeps it: named for the project asked for, without files whose names could not
-   * be a path segment (a hostile or broken upstream must not choose where the proxy writes).
+   * The upstream page as the proxy keeps it: named for the project asked for, with only the files whose names are
+   * wheel or sdist names. Anything else (a name with a query, a path or markup in it, a file of any other kind) is
+   * no distribution: a hostile or broken upstream must neither choose where the proxy writes nor have it fetch and
+   * serve whatever a URL holds.
    */
   static ProjectPage kept(final String project, final ProjectPage upstream) {
     List<DistributionLink> safe = upstream.files().stream()
-        .filter(link -> isSafe(link.filename()))
+        .filter(link -> parse(link.filename()).isPresent())
         .collect(Collectors.toList());
     return new ProjectPage(project, safe, upstream.versions());
   }
@@ -81,16 +82,6 @@ final class ProxiedLinks
     }
     catch (InvalidFilenameException e) {
       return Optional.empty();
-    }
-  }
-
-  private static boolean isSafe(final String filename) {
-    try {
-      FilenameSafety.check(filename);
-      return !filename.endsWith(PypiPaths.METADATA_SUFFIX);
-    }
-    catch (InvalidFilenameException e) {
-      return false;
     }
   }
 }

@@ -39,21 +39,29 @@ import io.github.nexuspypi.repository.pypi.internal.proxy.ProxyTarget.Kind;
 
 import org.sonatype.nexus.common.app.ApplicationDirectories;
 import org.sonatype.nexus.common.hash.HashAlgorithm;
+import org.sonatype.nexus.httpclient.config.AuthenticationConfiguration;
 import org.sonatype.nexus.repository.Facet;
 import org.sonatype.nexus.repository.cache.CacheController;
 import org.sonatype.nexus.repository.cache.CacheInfo;
+import org.sonatype.nexus.repository.config.Configuration;
+import org.sonatype.nexus.repository.config.ConfigurationFacet;
 import org.sonatype.nexus.repository.content.facet.ContentProxyFacetSupport;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.http.HttpMethods;
+import org.sonatype.nexus.repository.httpclient.HttpClientFacet;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.ContentTypes;
 import org.sonatype.nexus.repository.view.Context;
 import org.sonatype.nexus.repository.view.Request;
 import org.sonatype.nexus.repository.view.payloads.BytesPayload;
+import org.sonatype.nexus.repository.view.payloads.StreamPayload;
 import org.sonatype.nexus.repository.view.payloads.TempBlob;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.google.common.net.HttpHeaders;
+import org.apache.http.HttpResponse;
 import org.apache.http.StatusLine;
+import org.apache.http.client.HttpClient;
 import org.apache.http.client.methods.HttpRequestBase;
 
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_DISTRIBUTION;
@@ -88,18 +96,42 @@ public class PypiProxyFacet
   // whole.
   private static final long HOLD_BACK = 64 * 1024;
 
+  private static final String HTTP_CLIENT_SECTION = "httpclient";
+
   private final Path temporaryDirectory;
 
   private final UpstreamRoot upstreamRoot;
 
   private final InFlightDownloads inFlight = new InFlightDownloads();
 
+  private final NexusAddress nexusAddress;
+
   private ExecutorService downloadThreads;
 
+  private volatile UpstreamRequests upstream;
+
+  /** The part of the {@code httpclient} configuration the proxy needs itself: the credentials. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  static class HttpClientSection
+  {
+    @Nullable
+    public AuthenticationConfiguration authentication;
+  }
+
   @Inject
-  public PypiProxyFacet(final ApplicationDirectories directories) {
+  public PypiProxyFacet(final ApplicationDirectories directories, final NexusAddress nexusAddress) {
     this.temporaryDirectory = directories.getTemporaryDirectory().toPath();
     this.upstreamRoot = new UpstreamRoot(temporaryDirectory);
+    this.nexusAddress = nexusAddress;
+  }
+
+  @Override
+  protected void doConfigure(final Configuration configuration) throws Exception {
+    super.doConfigure(configuration);
+    HttpClientSection httpClient = facet(ConfigurationFacet.class).readSection(configuration, HTTP_CLIENT_SECTION,
+        HttpClientSection.class);
+    upstream = new UpstreamRequests(getRepository().getName(), getRemoteUrl(),
+        OriginCredentials.of(httpClient.authentication), new FileHostRule(getRemoteUrl(), nexusAddress));
   }
 
   @Override
@@ -130,7 +162,24 @@ public class PypiProxyFacet
     if (target.kind() != Kind.FILE || stale != null) {
       return super.doGet(context, stale);
     }
+    if (HttpMethods.HEAD.equals(context.getRequest().getAction())) {
+      return headOfFileNotCached(context, target);
+    }
     return inFlight.follow(target.path(), () -> startDownload(context, target));
+  }
+
+  /** A HEAD must not share the answer of a GET of the same path, nor a GET the body-less answer of a HEAD. */
+  @Override
+  protected String getRequestKey(final Context context) {
+    return context.getRequest().getAction() + " " + super.getRequestKey(context);
+  }
+
+  /** Pages come from under the remote URL; files and metadata from any host their page names that the rule allows. */
+  @Override
+  protected HttpResponse execute(final Context context, final HttpClient client, final HttpRequestBase request)
+      throws IOException
+  {
+    return target(context).isIndex() ? upstream.page(client, request) : upstream.file(client, request);
   }
 
   /** Nexus logs a fallback to the cached copy only at debug level; an admin should see that upstream is failing. */
@@ -272,6 +321,30 @@ public class PypiProxyFacet
         DistributionContentTypes.of(target.filename()),
         () -> content().find(target.path()).orElseThrow(() -> new IOException(target.path() + " is gone"))
             .download().openInputStream()));
+  }
+
+  /**
+   * The size the page gives, or else the one a HEAD upstream gives; the file itself is fetched by the first GET.
+   * Nothing is cached, so the next HEAD asks again.
+   */
+  @Nullable
+  private Content headOfFileNotCached(final Context context, final ProxyTarget target) throws IOException {
+    Optional<DistributionLink> link = linkFor(context, target);
+    if (link.isEmpty()) {
+      return null;
+    }
+    Long size = link.get().size();
+    if (size == null) {
+      Optional<Long> upstreamSize = upstream.size(facet(HttpClientFacet.class).getHttpClient(),
+          getRemoteUrl().resolve(link.get().url()));
+      if (upstreamSize.isEmpty()) {
+        return null;
+      }
+      size = upstreamSize.get();
+    }
+    return new Content(new StreamPayload(() -> {
+      throw new IOException("The answer to a HEAD has no body");
+    }, size, DistributionContentTypes.of(target.filename())));
   }
 
   private void download(final ProxyTarget target, final DistributionLink link, final Content remote,

@@ -18,6 +18,7 @@ import java.util.Optional;
 import io.github.nexuspypi.core.index.ProjectListWriter;
 import io.github.nexuspypi.core.index.SimpleFormat;
 import io.github.nexuspypi.core.index.SimplePages;
+import io.github.nexuspypi.core.name.ProjectName;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
 
 import org.sonatype.nexus.common.hash.HashAlgorithm;
@@ -30,7 +31,7 @@ import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA256;
 
 /**
  * Keeps the upstream root page in both formats, converted as it streams in: pypi.org's lists over 600 000 projects,
- * so the list is never held, neither while fetching nor while serving.
+ * so the list is never held, neither while fetching nor while serving. Only valid project names are kept.
  */
 final class UpstreamRoot
 {
@@ -61,7 +62,7 @@ final class UpstreamRoot
     }
   }
 
-  private static void convert(final Content fetched, final Path html, final Path json) throws IOException {
+  static void convert(final Content fetched, final Path html, final Path json) throws IOException {
     try (InputStream in = fetched.openInputStream();
          Writer htmlOut = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(html),
              StandardCharsets.UTF_8));
@@ -69,6 +70,10 @@ final class UpstreamRoot
          ProjectListWriter htmlList = ProjectListWriter.html(htmlOut);
          ProjectListWriter jsonList = ProjectListWriter.json(jsonOut)) {
       SimplePages.parseIndex(in, fetched.getContentType(), entry -> {
+        if (!ProjectName.isValid(entry.name())) {
+          // Markup, a script URL or a path where a name should be: no project, and no link on the proxy's page.
+          return;
+        }
         try {
           htmlList.add(entry);
           jsonList.add(entry);
