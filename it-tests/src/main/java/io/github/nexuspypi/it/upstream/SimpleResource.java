@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -45,6 +46,12 @@ public final class SimpleResource
     if (!ProjectName.isNormalized(name) || !uri.getRequestUri().getRawPath().endsWith("/")) {
       return Response.status(301)
           .location(uri.getBaseUriBuilder().path("simple/" + ProjectName.normalize(name) + "/").build()).build();
+    }
+    GeneratedProject generated = index.generatedProjectNamed(name);
+    if (generated != null) {
+      StreamingOutput page = generated::writeJson;
+      return Response.ok(page).type(SimpleFormat.JSON_V1.mediaType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+          .build();
     }
     FakeProject project = index.projectNamed(name);
     if (project == null) {
