@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -64,7 +65,7 @@ class ProxyHugePagesIT
       PROJECTS.add(upstream.generatedProject("huge-" + (char) ('a' + i), FILES));
     }
     // Its own, so that the pages above are first asked for at once, whichever test runs first.
-    another = upstream.generatedProject("huge-other", FILES);
+    another = upstream.generatedProject("huge-" + (char) ('a' + PAGES), FILES);
     proxy = nexus.uniqueName("pypi-proxy-huge");
     nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", proxy, upstream.uri().toString()));
   }
@@ -108,6 +109,9 @@ class ProxyHugePagesIT
 
     assertListsEveryFile(project, html, IndexPages.HTML);
     assertListsEveryFile(project, json, IndexPages.JSON);
+    // Rendered at every request, yet known by the kept copy: a client's revalidation costs no rendering.
+    assertNotNull(json.etag(), "ETag");
+    assertEquals(304, conditional(project, json.etag()), "If-None-Match " + json.etag());
   }
 
   private static void assertServedWhole(final GeneratedProject project, final Future<Listed> answer)
@@ -131,28 +135,37 @@ class ProxyHugePagesIT
   }
 
   /** What a page lists, counted as it arrives: the test JVM does not hold four such pages either. */
-  private record Listed(int status, int files, String firstLink, String lastLink)
+  private record Listed(int status, int files, String firstLink, String lastLink, String etag)
   {
+  }
+
+  private static int conditional(final GeneratedProject project, final String etag) {
+    return nexus.anonymous().send(nexus.anonymous().request(pagePath(project)).header("Accept", IndexPages.JSON)
+        .header("If-None-Match", etag).GET().build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+  }
+
+  private static String pagePath(final GeneratedProject project) {
+    return "repository/" + proxy + "/simple/" + project.name() + "/";
   }
 
   private static Listed list(final GeneratedProject project, final String format) {
     HttpResponse<InputStream> response = nexus.anonymous().send(
-        nexus.anonymous().request("repository/" + proxy + "/simple/" + project.name() + "/")
-            .header("Accept", format).GET().build(),
+        nexus.anonymous().request(pagePath(project)).header("Accept", format).GET().build(),
         HttpResponse.BodyHandlers.ofInputStream());
+    String etag = response.headers().firstValue("ETag").orElse(null);
     try (InputStream body = response.body()) {
       if (response.statusCode() != 200) {
-        return new Listed(response.statusCode(), 0, new String(body.readAllBytes(), StandardCharsets.UTF_8), "");
+        return new Listed(response.statusCode(), 0, new String(body.readAllBytes(), StandardCharsets.UTF_8), "",
+            etag);
       }
-      return format.equals(IndexPages.JSON) ? jsonLinks(response.statusCode(), body)
-          : htmlLinks(response.statusCode(), body);
+      return format.equals(IndexPages.JSON) ? jsonLinks(body, etag) : htmlLinks(body, etag);
     }
     catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static Listed jsonLinks(final int status, final InputStream body) throws IOException {
+  private static Listed jsonLinks(final InputStream body, final String etag) throws IOException {
     int files = 0;
     String first = null;
     String last = null;
@@ -166,10 +179,10 @@ class ProxyHugePagesIT
         }
       }
     }
-    return new Listed(status, files, first, last);
+    return new Listed(200, files, first, last, etag);
   }
 
-  private static Listed htmlLinks(final int status, final InputStream body) throws IOException {
+  private static Listed htmlLinks(final InputStream body, final String etag) throws IOException {
     int files = 0;
     String first = null;
     String last = null;
@@ -179,6 +192,6 @@ class ProxyHugePagesIT
       last = html.substring(at + 9, html.indexOf('"', at + 9));
       first = first == null ? last : first;
     }
-    return new Listed(status, files, first, last);
+    return new Listed(200, files, first, last, etag);
   }
 }
