@@ -32,6 +32,8 @@ public final class FakeIndex
 
   private final Map<String, RawPage> rawPages = new ConcurrentHashMap<>();
 
+  private final Map<String, GeneratedProject> generated = new ConcurrentSkipListMap<>();
+
   private final RequestLog log = new RequestLog();
 
   private final FakeHost files;
@@ -84,6 +86,16 @@ public final class FakeIndex
   /** The project of that name (compared normalised), added with this display name if it is new. */
   public FakeProject project(final String name) {
     return projects.computeIfAbsent(ProjectName.normalize(name), key -> new FakeProject(name, files.uri()));
+  }
+
+  /**
+   * A project listing {@code files} generated wheels, whose JSON page is written as it is sent: for pages far larger
+   * than a test should hold. The index answers it in JSON whatever the {@code Accept} header.
+   */
+  public GeneratedProject generatedProject(final String name, final int files) {
+    GeneratedProject project = new GeneratedProject(name, files, this.files.uri());
+    generated.put(ProjectName.normalize(name), project);
+    return project;
   }
 
   /** The file of that name in any project, which must have been added. */
@@ -150,6 +162,11 @@ public final class FakeIndex
   /** {@code null} when there is no such project. */
   FakeProject projectNamed(final String normalizedName) {
     return projects.get(normalizedName);
+  }
+
+  /** {@code null} when there is no such project. */
+  GeneratedProject generatedProjectNamed(final String normalizedName) {
+    return generated.get(normalizedName);
   }
 
   /** The bytes of the file or {@code .metadata} file at {@code path} on the files host, {@code null} for none. */

@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
@@ -53,6 +54,12 @@ public final class SimpleResource
     FakeIndex.RawPage raw = index.rawPageAt(uri.getRequestUri().getRawPath());
     if (raw != null) {
       return Response.ok(raw.body()).type(raw.contentType()).build();
+    }
+    GeneratedProject generated = index.generatedProjectNamed(name);
+    if (generated != null) {
+      StreamingOutput page = generated::writeJson;
+      return Response.ok(page).type(SimpleFormat.JSON_V1.mediaType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT)
+          .build();
     }
     FakeProject project = index.projectNamed(name);
     if (project == null) {

@@ -242,6 +242,26 @@ class FakeIndexTest
     assertEquals(404, get(upstream.uri().resolve("/pypi/tiny-wheel/json")).statusCode());
   }
 
+  @Test
+  void aGeneratedProjectListsItsFilesInReleasesOfTenAtAboutTwoHundredBytesAFile() throws Exception {
+    GeneratedProject huge = upstream.generatedProject("Huge", 1000);
+
+    HttpResponse<byte[]> response = get(upstream.uri().resolve(huge.path()), "Accept", HTML);
+    ProjectPage page = parse(response);
+
+    assertEquals(JSON, response.headers().firstValue("Content-Type").orElseThrow());
+    assertEquals("huge", page.name());
+    assertEquals(1000, page.files().size());
+    assertEquals(100, page.versions().size());
+    assertEquals(huge.filename(999), page.files().get(999).filename());
+    assertEquals("huge-1.99-9-py3-none-any.whl", huge.filename(999));
+    assertEquals(1000, page.files().stream().map(link -> link.hashes().get("sha256")).distinct().count());
+    assertTrue(page.allSizesKnown());
+    // 300 000 files must stay under the proxy's 64 MiB cap on a page, yet come close to it.
+    long bytesPerFile = response.body().length / 1000;
+    assertTrue(bytesPerFile >= 180 && bytesPerFile <= 220, "bytes per file: " + bytesPerFile);
+  }
+
   private static List<String> names(final Iterator<String> fields) {
     List<String> names = new ArrayList<>();
     fields.forEachRemaining(names::add);

@@ -3,11 +3,8 @@ package io.github.nexuspypi.core.index;
 import java.io.IOException;
 import java.io.Reader;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -27,10 +24,17 @@ public final class SimpleHtmlParser
    * title {@code Links for <name>} as pypi.org writes it, else from the last segment of {@code pageUrl}.
    */
   public static ProjectPage parseProject(final Reader reader, final URI pageUrl) throws IOException {
-    List<DistributionLink> files = new ArrayList<>();
+    PageCollector page = new PageCollector();
+    return page.toPage(readProject(reader, pageUrl, page));
+  }
+
+  /** A project page, each file handed to {@code sink} as it is read; the project's name is returned at the end. */
+  public static String readProject(final Reader reader, final URI pageUrl, final ProjectPageSink sink)
+      throws IOException
+  {
     AnchorScanner scanner = new AnchorScanner(reader, pageUrl);
-    scanner.scan((attributes, text, base) -> files.add(link(attributes, text, base)));
-    return new ProjectPage(projectName(scanner.title(), pageUrl), files, Set.of());
+    scanner.scan((attributes, text, base) -> sink.file(link(attributes, text, base)));
+    return projectName(scanner.title(), pageUrl);
   }
 
   /**

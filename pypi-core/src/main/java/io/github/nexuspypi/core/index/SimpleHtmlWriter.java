@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 
+import io.github.nexuspypi.core.name.ProjectName;
+
 /**
  * Writes PEP 503 HTML pages as pypi.org lays them out, with the attributes of PEP 592/629/658/714. Writing goes
  * straight to the output: the root page of a large index is never built as a string. The writers flush but never
@@ -24,15 +26,36 @@ public final class SimpleHtmlWriter
   }
 
   public static void writeProject(final ProjectPage page, final Writer out) throws IOException {
-    String title = "Links for " + page.name();
+    try (ProjectPageWriter writer = projectPage(out, page.name())) {
+      for (DistributionLink file : page.files()) {
+        writer.file(file);
+      }
+    }
+  }
+
+  static ProjectPageWriter projectPage(final Writer out, final String name) throws IOException {
+    String title = "Links for " + ProjectName.normalize(name);
     head(title, out);
     out.write("    <h1>");
     HtmlEntities.escape(title, out);
     out.write("</h1>\n");
-    for (DistributionLink file : page.files()) {
-      link(file, out);
-    }
-    tail(out);
+    return new ProjectPageWriter()
+    {
+      @Override
+      public void file(final DistributionLink file) throws IOException {
+        link(file, out);
+      }
+
+      @Override
+      public void version(final String version) {
+        // PEP 503 has no place for versions.
+      }
+
+      @Override
+      public void close() throws IOException {
+        tail(out);
+      }
+    };
   }
 
   /**

@@ -3,10 +3,6 @@ package io.github.nexuspypi.core.index;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -40,12 +36,23 @@ public final class SimpleJsonParser
 
   /** A project page; relative URLs are resolved against {@code pageUrl} unless it is {@code null}. */
   public static ProjectPage parseProject(final InputStream in, final URI pageUrl) throws IOException {
-    ProjectFields project = new ProjectFields(pageUrl);
+    PageCollector page = new PageCollector();
+    return page.toPage(readProject(in, pageUrl, page));
+  }
+
+  /**
+   * A project page, each file and version handed to {@code sink} as it is read; the project's name is returned at
+   * the end.
+   */
+  public static String readProject(final InputStream in, final URI pageUrl, final ProjectPageSink sink)
+      throws IOException
+  {
+    ProjectFields project = new ProjectFields(pageUrl, sink);
     readPage(in, project);
     if (project.name == null) {
       throw new IndexFormatException("The JSON index page lacks the project's 'name' (PEP 691)");
     }
-    return new ProjectPage(project.name, project.files, project.versions);
+    return project.name;
   }
 
   /** The root page; each project goes to {@code sink} as it is read, so a large index is never held in memory. */
@@ -145,22 +152,21 @@ public final class SimpleJsonParser
   {
     private final URI pageUrl;
 
-    private final List<DistributionLink> files = new ArrayList<>();
-
-    private final Set<String> versions = new LinkedHashSet<>();
+    private final ProjectPageSink sink;
 
     private String name;
 
-    private ProjectFields(final URI pageUrl) {
+    private ProjectFields(final URI pageUrl, final ProjectPageSink sink) {
       this.pageUrl = pageUrl;
+      this.sink = sink;
     }
 
     @Override
     public void read(final String field, final JsonParser json) throws IOException {
       switch (field) {
         case "name" -> name = JsonLinkReader.requiredText(json, field);
-        case "files" -> array(json, field, () -> files.add(JsonLinkReader.file(json, pageUrl)));
-        case "versions" -> array(json, field, () -> addVersion(json, versions));
+        case "files" -> array(json, field, () -> sink.file(JsonLinkReader.file(json, pageUrl)));
+        case "versions" -> array(json, field, () -> addVersion(json, sink));
         default -> json.skipChildren();
       }
     }
@@ -237,10 +243,10 @@ public final class SimpleJsonParser
     }
   }
 
-  private static void addVersion(final JsonParser json, final Set<String> versions) throws IOException {
+  private static void addVersion(final JsonParser json, final ProjectPageSink sink) throws IOException {
     String version = JsonLinkReader.optionalText(json);
     if (version != null) {
-      versions.add(version);
+      sink.version(version);
     }
   }
 }

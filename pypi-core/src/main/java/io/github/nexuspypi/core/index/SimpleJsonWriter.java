@@ -24,22 +24,13 @@ public final class SimpleJsonWriter
   }
 
   public static void writeProject(final ProjectPage page, final OutputStream out) throws IOException {
-    try (JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8)) {
-      json.writeStartObject();
-      // PEP 700 makes size mandatory in 1.1; a page built from an HTML upstream has none, so it only claims 1.0.
-      meta(page.allSizesKnown() ? RepositoryVersion.CURRENT : RepositoryVersion.BASE, json);
-      json.writeStringField("name", page.name());
-      json.writeArrayFieldStart("files");
+    try (ProjectPageWriter writer = ProjectPageWriter.json(out, page.name())) {
       for (DistributionLink file : page.files()) {
-        file(file, json);
+        writer.file(file);
       }
-      json.writeEndArray();
-      json.writeArrayFieldStart("versions");
       for (String version : page.versions()) {
-        json.writeString(version);
+        writer.version(version);
       }
-      json.writeEndArray();
-      json.writeEndObject();
     }
   }
 
@@ -52,7 +43,7 @@ public final class SimpleJsonWriter
   }
 
   static ProjectListWriter projectList(final OutputStream out) throws IOException {
-    JsonGenerator json = JSON.createGenerator(out, JsonEncoding.UTF8);
+    JsonGenerator json = generator(out);
     json.writeStartObject();
     meta(RepositoryVersion.CURRENT, json);
     json.writeArrayFieldStart("projects");
@@ -74,13 +65,17 @@ public final class SimpleJsonWriter
     };
   }
 
-  private static void meta(final String apiVersion, final JsonGenerator json) throws IOException {
+  static JsonGenerator generator(final OutputStream out) throws IOException {
+    return JSON.createGenerator(out, JsonEncoding.UTF8);
+  }
+
+  static void meta(final String apiVersion, final JsonGenerator json) throws IOException {
     json.writeObjectFieldStart("meta");
     json.writeStringField("api-version", apiVersion);
     json.writeEndObject();
   }
 
-  private static void file(final DistributionLink file, final JsonGenerator json) throws IOException {
+  static void file(final DistributionLink file, final JsonGenerator json) throws IOException {
     json.writeStartObject();
     json.writeStringField("filename", file.filename());
     json.writeStringField("url", file.url());

@@ -23,10 +23,18 @@ public final class SimplePages
   public static ProjectPage parseProject(final InputStream in, final String contentType, final URI pageUrl)
       throws IOException
   {
+    PageCollector page = new PageCollector();
+    return page.toPage(readProject(in, contentType, pageUrl, page));
+  }
+
+  /** A project page passed to {@code sink} as it is read, for pages too large to hold; returns the project's name. */
+  public static String readProject(final InputStream in, final String contentType, final URI pageUrl,
+                                   final ProjectPageSink sink) throws IOException
+  {
     if (isJson(contentType)) {
-      return SimpleJsonParser.parseProject(in, pageUrl);
+      return SimpleJsonParser.readProject(in, pageUrl, sink);
     }
-    return SimpleHtmlParser.parseProject(reader(in, contentType), pageUrl);
+    return SimpleHtmlParser.readProject(reader(in, contentType), pageUrl, sink);
   }
 
   public static void parseIndex(final InputStream in, final String contentType, final Consumer<ProjectListEntry> sink)

@@ -43,6 +43,32 @@ class SimplePagesTest
   }
 
   @Test
+  void aPageReadPartByPartHandsOverEachFileAndVersionInPageOrderAndNamesTheProject() throws IOException {
+    String json = "{\"meta\":{\"api-version\":\"1.1\"},\"versions\":[\"0.9\",\"1.0\"],\"name\":\"Frob\","
+        + "\"files\":[{\"filename\":\"frob-1.0.tar.gz\",\"url\":\"a\"},{\"filename\":\"frob-0.9.tar.gz\",\"url\":\"b\"}]}";
+    List<String> seen = new ArrayList<>();
+    ProjectPageSink sink = new ProjectPageSink()
+    {
+      @Override
+      public void file(final DistributionLink file) {
+        seen.add(file.filename() + " " + file.url());
+      }
+
+      @Override
+      public void version(final String version) {
+        seen.add(version);
+      }
+    };
+
+    assertEquals("Frob", SimplePages.readProject(bytes(json), SimpleFormat.JSON_V1.mediaType(), PAGE, sink));
+    assertEquals(List.of("0.9", "1.0", "frob-1.0.tar.gz " + PAGE + "a", "frob-0.9.tar.gz " + PAGE + "b"), seen);
+
+    seen.clear();
+    assertEquals("frob", SimplePages.readProject(bytes(HTML), "text/html", PAGE, sink));
+    assertEquals(List.of("frob-1.0.tar.gz " + PAGE + "frob-1.0.tar.gz"), seen);
+  }
+
+  @Test
   void htmlIsDecodedInTheCharsetItsTypeNames() throws IOException {
     byte[] latin1 = "<a href=\"x/\">caf\u00e9</a>".getBytes(StandardCharsets.ISO_8859_1);
     List<String> names = new ArrayList<>();

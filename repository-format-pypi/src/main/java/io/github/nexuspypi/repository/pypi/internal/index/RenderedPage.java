@@ -60,7 +60,7 @@ public final class RenderedPage
   }
 
   /** What the page costs the cache. */
-  int weight() {
+  public int weight() {
     return body.length + 64;
   }
 }

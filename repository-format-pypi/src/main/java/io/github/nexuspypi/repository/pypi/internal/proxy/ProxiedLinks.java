@@ -1,17 +1,16 @@
 package io.github.nexuspypi.repository.pypi.internal.proxy;
 
-import java.util.LinkedHashSet;
-import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 import io.github.nexuspypi.core.filename.DistributionFilename;
 import io.github.nexuspypi.core.filename.InvalidFilenameException;
 import io.github.nexuspypi.core.filename.PackageType;
 import io.github.nexuspypi.core.index.CoreMetadataRef;
 import io.github.nexuspypi.core.index.DistributionLink;
-import io.github.nexuspypi.core.index.ProjectPage;
+import io.github.nexuspypi.core.index.ProjectPageSink;
+import io.github.nexuspypi.core.index.SimpleJsonParser;
 import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 
@@ -28,34 +27,23 @@ final class ProxiedLinks
   }
 
   /**
-   * The upstream page as the proxy keeps it: named for the project asked for, with only the files whose names are
-   * wheel or sdist names. Anything else (a name with a query, a path or markup in it, a file of any other kind) is
-   * no distribution: a hostile or broken upstream must neither choose where the proxy writes nor have it fetch and
-   * serve whatever a URL holds.
+   * Whether the proxy keeps a file of an upstream page: only files whose names are wheel or sdist names. Anything
+   * else (a name with a query, a path or markup in it, a file of any other kind) is no distribution: a hostile or
+   * broken upstream must neither choose where the proxy writes nor have it fetch and serve whatever a URL holds.
    */
-  static ProjectPage kept(final String project, final ProjectPage upstream) {
-    List<DistributionLink> safe = upstream.files().stream()
-        .filter(link -> parse(link.filename()).isPresent())
-        .collect(Collectors.toList());
-    return new ProjectPage(project, safe, upstream.versions());
+  static boolean isKept(final DistributionLink upstream) {
+    return parse(upstream.filename()).isPresent();
   }
 
-  /** The page clients see: links into the proxy, core metadata offered for every wheel. */
-  static ProjectPage forClients(final ProjectPage kept) {
-    Set<String> versions = new LinkedHashSet<>(kept.versions());
-    List<DistributionLink> links = kept.files().stream().map(link -> {
-      if (kept.versions().isEmpty()) {
-        versionOf(link.filename()).ifPresent(versions::add);
-      }
-      DistributionLink.Builder proxied = link.toBuilder()
-          .url(PypiPaths.linkFromProjectPage(filePath(kept.name(), link.filename())));
-      if (link.coreMetadata() == null && isWheel(link.filename())) {
-        // The proxy extracts a wheel's METADATA itself when upstream offers none, so it can always offer it.
-        proxied.coreMetadata(CoreMetadataRef.WITHOUT_HASH);
-      }
-      return proxied.build();
-    }).collect(Collectors.toList());
-    return new ProjectPage(kept.name(), links, versions);
+  /** A kept file as clients see it: a link into the proxy, core metadata offered for every wheel. */
+  static DistributionLink forClients(final String project, final DistributionLink kept) {
+    DistributionLink.Builder proxied = kept.toBuilder()
+        .url(PypiPaths.linkFromProjectPage(filePath(project, kept.filename())));
+    if (kept.coreMetadata() == null && isWheel(kept.filename())) {
+      // The proxy extracts a wheel's METADATA itself when upstream offers none, so it can always offer it.
+      proxied.coreMetadata(CoreMetadataRef.WITHOUT_HASH);
+    }
+    return proxied.build();
   }
 
   /** Where the proxy serves and keeps a file of a project. */
@@ -63,15 +51,31 @@ final class ProxiedLinks
     return PypiPaths.distribution(project, versionOf(filename).orElse(NO_VERSION), filename);
   }
 
-  static Optional<DistributionLink> find(final ProjectPage kept, final String filename) {
-    return kept.files().stream().filter(link -> link.filename().equals(filename)).findFirst();
+  /** The first file of that name on a kept page, read as it streams: a page of any size is never held. */
+  static Optional<DistributionLink> find(final InputStream kept, final String filename) throws IOException {
+    DistributionLink[] found = new DistributionLink[1];
+    SimpleJsonParser.readProject(kept, null, new ProjectPageSink()
+    {
+      @Override
+      public void file(final DistributionLink file) {
+        if (found[0] == null && file.filename().equals(filename)) {
+          found[0] = file;
+        }
+      }
+
+      @Override
+      public void version(final String version) {
+        // Not what is looked for.
+      }
+    });
+    return Optional.ofNullable(found[0]);
   }
 
   static boolean isWheel(final String filename) {
     return parse(filename).map(name -> name.packageType() == PackageType.BDIST_WHEEL).orElse(false);
   }
 
-  private static Optional<String> versionOf(final String filename) {
+  static Optional<String> versionOf(final String filename) {
     return parse(filename).map(name -> Version.tryParse(name.version()).map(Version::toString)
         .orElse(name.version()));
   }

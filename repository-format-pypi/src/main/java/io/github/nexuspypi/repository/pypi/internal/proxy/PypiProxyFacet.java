@@ -1,7 +1,5 @@
 package io.github.nexuspypi.repository.pypi.internal.proxy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -24,11 +22,7 @@ import javax.inject.Named;
 import io.github.nexuspypi.core.filename.DistributionFilename;
 import io.github.nexuspypi.core.filename.InvalidFilenameException;
 import io.github.nexuspypi.core.index.DistributionLink;
-import io.github.nexuspypi.core.index.ProjectPage;
 import io.github.nexuspypi.core.index.SimpleFormat;
-import io.github.nexuspypi.core.index.SimpleJsonParser;
-import io.github.nexuspypi.core.index.SimpleJsonWriter;
-import io.github.nexuspypi.core.index.SimplePages;
 import io.github.nexuspypi.core.metadata.DistributionInspector;
 import io.github.nexuspypi.core.metadata.InvalidDistributionException;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
@@ -66,7 +60,6 @@ import org.apache.http.client.methods.HttpRequestBase;
 
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_DISTRIBUTION;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_METADATA;
-import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_UPSTREAM_PAGE;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_FILENAME;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_REQUIRES_PYTHON;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_SHA256;
@@ -89,9 +82,6 @@ public class PypiProxyFacet
 {
   private static final List<HashAlgorithm> HASHING = List.of(MD5, SHA1, SHA256, SHA512);
 
-  // numpy's JSON page on pypi.org is a few MiB: this bounds a hostile upstream, not a real one.
-  private static final long MAX_PAGE_BYTES = 64L * 1024 * 1024;
-
   // Readers stay this far behind a download until the file is verified, so a refused one never reaches a client
   // whole.
   private static final long HOLD_BACK = 64 * 1024;
@@ -101,6 +91,8 @@ public class PypiProxyFacet
   private final Path temporaryDirectory;
 
   private final UpstreamRoot upstreamRoot;
+
+  private final UpstreamPage upstreamPage;
 
   private final InFlightDownloads inFlight = new InFlightDownloads();
 
@@ -122,6 +114,7 @@ public class PypiProxyFacet
   public PypiProxyFacet(final ApplicationDirectories directories, final NexusAddress nexusAddress) {
     this.temporaryDirectory = directories.getTemporaryDirectory().toPath();
     this.upstreamRoot = new UpstreamRoot(temporaryDirectory);
+    this.upstreamPage = new UpstreamPage(temporaryDirectory, HASHING);
     this.nexusAddress = nexusAddress;
   }
 
@@ -225,10 +218,9 @@ public class PypiProxyFacet
     facet(PypiProxyIndexFacet.class).invalidate();
   }
 
-  static ProjectPage parseKept(final Content kept) throws IOException {
-    try (InputStream in = kept.openInputStream()) {
-      return SimpleJsonParser.parseProject(in, null);
-    }
+  /** The page clients get in {@code format} from a kept copy of upstream's. */
+  ClientPage clientPage(final Content kept, final String project, final SimpleFormat format) throws IOException {
+    return ClientPage.of(kept, project, format, temporaryDirectory);
   }
 
   @Override
@@ -382,18 +374,7 @@ public class PypiProxyFacet
   }
 
   private Content storePage(final ProxyTarget target, final Content fetched) throws IOException {
-    ProjectPage upstream;
-    try (InputStream in = new SizeLimitedInputStream(fetched.openInputStream(), MAX_PAGE_BYTES,
-        "The upstream page of '" + target.project() + "'")) {
-      upstream = SimplePages.parseProject(in, fetched.getContentType(), getRemoteUrl().resolve(getUrl(target)));
-    }
-    ByteArrayOutputStream kept = new ByteArrayOutputStream();
-    SimpleJsonWriter.writeProject(ProxiedLinks.kept(target.project(), upstream), kept);
-    try (TempBlob blob = content().blobs().ingest(new ByteArrayInputStream(kept.toByteArray()),
-        SimpleFormat.JSON_V1.mediaType(), HASHING)) {
-      return content().storeFetched(target.cachePath(), KIND_UPSTREAM_PAGE, Optional.empty(), blob, Map.of(),
-          fetched).download();
-    }
+    return upstreamPage.store(content(), target, fetched, getRemoteUrl().resolve(getUrl(target)));
   }
 
   private FluentAsset storeFile(final ProxyTarget target, final DistributionLink link, final TempBlob blob,
@@ -440,8 +421,8 @@ public class PypiProxyFacet
   }
 
   private static Optional<DistributionLink> find(final Content kept, final String filename) {
-    try {
-      return ProxiedLinks.find(parseKept(kept), filename);
+    try (InputStream in = kept.openInputStream()) {
+      return ProxiedLinks.find(in, filename);
     }
     catch (IOException e) {
       throw new java.io.UncheckedIOException(e);

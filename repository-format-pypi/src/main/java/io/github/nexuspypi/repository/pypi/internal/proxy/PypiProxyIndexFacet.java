@@ -7,7 +7,6 @@ import java.util.Optional;
 import javax.inject.Named;
 
 import io.github.nexuspypi.core.index.SimpleFormat;
-import io.github.nexuspypi.repository.pypi.internal.index.IndexPageRenderer;
 import io.github.nexuspypi.repository.pypi.internal.index.PageCache;
 import io.github.nexuspypi.repository.pypi.internal.index.PageCachingIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.PageFreshness;
@@ -20,15 +19,16 @@ import org.sonatype.nexus.repository.view.payloads.StreamPayload;
 
 /**
  * A proxy's pages: upstream's, as the proxy keeps them, with every link leading back into the proxy. A page is
- * rendered once per format for each copy of it the proxy keeps.
+ * rendered once per format for each copy of it the proxy keeps, unless it is too large to hold (see
+ * {@link ClientPage}).
  */
 @Named
 @Facet.Exposed
 public class PypiProxyIndexFacet
-    extends PageCachingIndexFacet<RenderedPage>
+    extends PageCachingIndexFacet<ClientPage>
 {
   public PypiProxyIndexFacet() {
-    super(PageCache.ofRendered(CACHE_BYTES));
+    super(new PageCache<>(CACHE_BYTES, ClientPage::weight));
   }
 
   /** The kept copy in the format asked for, named with the exact type asked for: PEP 691 clients check it. */
@@ -48,17 +48,16 @@ public class PypiProxyIndexFacet
   public Optional<Content> projectPage(final Context context, final String project, final SimpleFormat format)
       throws IOException
   {
-    PageCache.Expiring<RenderedPage> page = cache.getExpiring(project, format, () -> {
+    PageCache.Expiring<ClientPage> page = cache.getExpiring(project, format, () -> {
       Optional<Content> kept = proxy().pageContent(context, project);
       if (kept.isEmpty()) {
         // Not kept: the negative cache answers the next requests, and a later one asks again.
         return new PageCache.Expiring<>(Optional.empty(), Instant.now());
       }
-      return new PageCache.Expiring<>(Optional.of(IndexPageRenderer.project(
-          ProxiedLinks.forClients(PypiProxyFacet.parseKept(kept.get())), format, Instant.now())),
+      return new PageCache.Expiring<>(Optional.of(proxy().clientPage(kept.get(), project, format)),
           proxy().freshUntil(kept.get()));
     });
-    return page.page().map(rendered -> PageFreshness.mark(rendered.toContent(), page.freshUntil()));
+    return page.page().map(client -> PageFreshness.mark(client.toContent(), page.freshUntil()));
   }
 
   /** Nexus's "Invalidate cache": every page is due for a refresh at its next request. */
