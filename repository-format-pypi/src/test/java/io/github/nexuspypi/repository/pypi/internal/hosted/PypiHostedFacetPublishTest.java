@@ -115,6 +115,7 @@ class PypiHostedFacetPublishTest
   @Test
   void theSameBytesAgainStoreNothing() throws Exception {
     writePolicy(WritePolicy.ALLOW_ONCE);
+    permit(ADD, true);
     stored(SHA256);
 
     assertEquals(PypiHostedFacet.Outcome.UNCHANGED, facet.publish(upload(SHA256)));
@@ -125,6 +126,7 @@ class PypiHostedFacetPublishTest
   @Test
   void otherBytesUnderATakenNameAreRefusedOnce() throws Exception {
     writePolicy(WritePolicy.ALLOW_ONCE);
+    permit(ADD, true);
     stored(OTHER_SHA256);
 
     UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> facet.publish(upload(SHA256)));
@@ -138,6 +140,7 @@ class PypiHostedFacetPublishTest
   @Test
   void otherBytesReplaceTheFileUnderAllowWithEdit() throws Exception {
     writePolicy(WritePolicy.ALLOW);
+    permit(ADD, true);
     stored(OTHER_SHA256);
 
     assertStoredWith(EDIT);
@@ -146,9 +149,21 @@ class PypiHostedFacetPublishTest
   @Test
   void replacingWithoutEditIsRefusedNamingThePrivilege() throws Exception {
     writePolicy(WritePolicy.ALLOW);
+    permit(ADD, true);
     stored(OTHER_SHA256);
 
     assertRefusedWithout(EDIT, "Replacing '" + WHEEL + "'");
+  }
+
+  @Test
+  void withoutAddOnItsPathNobodyLearnsWhetherTheFileExists() throws Exception {
+    // A team's content selector grants add on its own projects only: another team's file name, with the same bytes
+    // or others, gets the same 403 as a new one, not PyPI's 200 or "already exists" with the stored hash.
+    writePolicy(WritePolicy.ALLOW_ONCE);
+
+    assertRefusedWithout(ADD, "Adding '" + WHEEL + "'");
+
+    verify(content, never()).find(any());
   }
 
   @Test
