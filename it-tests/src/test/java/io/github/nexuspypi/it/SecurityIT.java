@@ -131,6 +131,7 @@ class SecurityIT
     UploadResponse anonymous = LegacyUploadClient.to(nexus.anonymous(), repository).upload(LegacyUpload.of(wheel));
 
     assertEquals(403, asReader.status(), asReader::describe);
+    assertTrue(asReader.reason().contains("needs the 'add' privilege"), asReader::describe);
     assertEquals(401, anonymous.status(), anonymous::describe);
     assertEquals(List.of("1.0"), versions());
 

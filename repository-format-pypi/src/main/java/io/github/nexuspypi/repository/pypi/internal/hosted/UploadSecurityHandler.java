@@ -7,6 +7,8 @@ import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
+import io.github.nexuspypi.repository.pypi.internal.PypiResponses;
+
 import org.sonatype.goodies.common.ComponentSupport;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.security.RepositoryContentSelectorPermission;
@@ -27,7 +29,8 @@ import static org.sonatype.nexus.security.BreadActions.ADD;
  * {@code /} that no per-project content selector matches. Before the body is read, it admits a user who may add
  * something to the repository: through its {@code add} view privilege or through any content selector privilege
  * with {@code add} on it. The file's own path is checked against the selectors once the form names it
- * ({@link PypiHostedFacet#publish}).
+ * ({@link PypiHostedFacet#publish}). Others are refused as Nexus refuses them, with a reason phrase naming the
+ * privilege for those who logged in.
  */
 @Named
 @Singleton
@@ -48,16 +51,24 @@ public class UploadSecurityHandler
   @Nonnull
   @Override
   public Response handle(@Nonnull final Context context) throws Exception {
-    // Nexus answers this exception as its own SecurityHandler's: 401 with a challenge to anonymous, else 403.
-    if (!mayAddSomething(context.getRepository())) {
-      throw new AuthorizationException("Uploading to '" + context.getRepository().getName() + "' needs the 'add'"
-          + " privilege");
+    Repository repository = context.getRepository();
+    Subject subject = securityHelper.subject();
+    if (mayAddSomething(subject, repository)) {
+      return context.proceed();
     }
-    return context.proceed();
+    if (subject.getPrincipal() == null || !subject.isAuthenticated()) {
+      // Anonymous, as Nexus's authentication filter tells: it answers this with 401 and a Basic challenge, so that
+      // twine asks for credentials.
+      throw new AuthorizationException();
+    }
+    // Nexus's own 403 is a bare "Forbidden"; twine shows the reason phrase, so it says which privilege is missing.
+    String format = repository.getFormat().getValue();
+    return PypiResponses.failure(403, "Uploading to '" + repository.getName() + "' needs the 'add' privilege on it"
+        + " (nx-repository-view-" + format + "-" + repository.getName() + "-add, or a content selector privilege"
+        + " with 'add'), which you do not have.");
   }
 
-  private boolean mayAddSomething(final Repository repository) {
-    Subject subject = securityHelper.subject();
+  private boolean mayAddSomething(final Subject subject, final Repository repository) {
     if (securityHelper.anyPermitted(subject, new RepositoryViewPermission(repository, ADD))) {
       return true;
     }
