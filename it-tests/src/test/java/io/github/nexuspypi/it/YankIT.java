@@ -3,6 +3,7 @@ package io.github.nexuspypi.it;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,6 +21,7 @@ import io.github.nexuspypi.it.junit.Nexus;
 import io.github.nexuspypi.it.junit.NexusTest;
 import io.github.nexuspypi.it.nexus.NexusHttp;
 import io.github.nexuspypi.it.nexus.RepositoryDefinition;
+import io.github.nexuspypi.it.nexus.RepositoryUser;
 import io.github.nexuspypi.it.python.IsolatedEnvironment;
 import io.github.nexuspypi.it.python.PythonClients;
 
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -115,6 +118,30 @@ class YankIT
     assertEquals(404, yank(nexus.http(), "9.9", "{}").statusCode());
     assertEquals(404, nexus.http().json("PUT", String.format(YANK_PATH, "no-such-repository", PROJECT, "1.0"), "{}")
         .statusCode());
+  }
+
+  @Test
+  void aUserWhoCannotReadTheRepositoryGetsOneAnswerWhateverExists() throws IOException {
+    String elsewhere = nexus.uniqueName("pypi-yank-elsewhere");
+    nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", elsewhere, "allow_once"));
+    RepositoryUser stranger = RepositoryUser.create(nexus.admin(), nexus.uniqueName("yank-stranger"), "pypi",
+        elsewhere, "read", "add", "edit");
+    NexusHttp http = nexus.as(stranger.name(), stranger.password());
+    String missingRepository = nexus.uniqueName("no-such-repository");
+
+    List<HttpResponse<String>> answers = List.of(
+        yank(http, "1.0", "{}"),
+        yank(http, "9.9", "{}"),
+        http.json("PUT", String.format(YANK_PATH, missingRepository, PROJECT, "1.0"), "{}"),
+        unyank(http, "1.0"));
+
+    for (HttpResponse<String> answer : answers) {
+      assertEquals(403, answer.statusCode(), answer::body);
+      String body = answer.body().replace(missingRepository, repository);
+      assertEquals(answers.get(0).body(), body);
+      assertFalse(body.contains("/packages/"), body);
+    }
+    assertNull(byFilename(htmlPage()).get("yank_demo-1.0-py3-none-any.whl").yank());
   }
 
   @Test

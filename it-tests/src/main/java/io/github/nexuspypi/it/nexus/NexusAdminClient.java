@@ -142,6 +142,27 @@ public final class NexusAdminClient
     NexusHttp.expect(http.json("DELETE", API + "security/roles/" + encode(roleId), null), 204);
   }
 
+  /** A CSEL content selector, e.g. {@code format == "pypi" and path =~ "/packages/teama/.*"}. */
+  public void createContentSelector(final String name, final String expression) {
+    ObjectNode selector = JSON.createObjectNode().put("name", name).put("description", name)
+        .put("expression", expression);
+    NexusHttp.expect(http.json("POST", API + "security/content-selectors", selector.toString()), 204);
+  }
+
+  /**
+   * A privilege of type {@code repository-content-selector}: {@code actions} (e.g. {@code READ}, {@code ADD}) on the
+   * content of {@code repository} its selector matches.
+   */
+  public void createContentSelectorPrivilege(final String name, final String format, final String repository,
+                                             final String selector, final List<String> actions)
+  {
+    ObjectNode privilege = JSON.createObjectNode().put("name", name).put("description", name)
+        .put("format", format).put("repository", repository).put("contentSelector", selector);
+    actions.forEach(privilege.putArray("actions")::add);
+    NexusHttp.expect(http.json("POST", API + "security/privileges/repository-content-selector",
+        privilege.toString()), 201);
+  }
+
   /** Lets anonymous users read and browse, through the built-in {@code anonymous} user and its role. */
   public void setAnonymousAccess(final boolean enabled) {
     ObjectNode settings = JSON.createObjectNode()

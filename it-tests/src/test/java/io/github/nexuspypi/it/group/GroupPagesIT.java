@@ -16,6 +16,7 @@ import java.util.Set;
 
 import io.github.nexuspypi.core.index.DistributionLink;
 import io.github.nexuspypi.core.index.ProjectPage;
+import io.github.nexuspypi.it.dists.LargeWheel;
 import io.github.nexuspypi.it.dists.WheelBuilder;
 import io.github.nexuspypi.it.index.IndexPages;
 import io.github.nexuspypi.it.junit.Nexus;
@@ -233,6 +234,17 @@ class GroupPagesIT
         response::describe);
     assertEquals(List.of(), nexus.admin().components(first).stream()
         .filter(component -> component.get("name").asText().equals("misdirected")).toList());
+  }
+
+  @Test
+  void aLargeUploadToTheGroupStillGetsTheRefusalMessage() {
+    // Answered before its body was read, a 4 MiB upload saw the connection drop instead of the message.
+    Path wheel = LargeWheel.write(files.resolve("misdirected-large"), "misdirected-large", "1.0", 4 << 20, 7);
+
+    UploadResponse response = LegacyUploadClient.to(nexus.http(), group).upload(LegacyUpload.of(wheel));
+
+    assertEquals(400, response.status(), response::describe);
+    assertTrue(response.reason().contains("cannot take uploads"), response::describe);
   }
 
   @Test

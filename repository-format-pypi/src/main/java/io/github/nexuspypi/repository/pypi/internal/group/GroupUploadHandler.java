@@ -1,5 +1,8 @@
 package io.github.nexuspypi.repository.pypi.internal.group;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -16,6 +19,7 @@ import org.sonatype.nexus.repository.security.SecurityFacet;
 import org.sonatype.nexus.repository.view.Request;
 import org.sonatype.nexus.repository.view.Context;
 import org.sonatype.nexus.repository.view.Handler;
+import org.sonatype.nexus.repository.view.Payload;
 import org.sonatype.nexus.repository.view.Response;
 
 /**
@@ -29,13 +33,14 @@ public class GroupUploadHandler
 {
   @Nonnull
   @Override
-  public Response handle(@Nonnull final Context context) {
+  public Response handle(@Nonnull final Context context) throws IOException {
     Repository group = context.getRepository();
     // Who may read the group may learn where to upload; nobody else learns its members.
     group.facet(SecurityFacet.class).ensurePermitted(new Request.Builder()
         .action(HttpMethods.GET)
         .path(PypiPaths.SIMPLE)
         .build());
+    discardBody(context.getRequest());
     List<Repository> hosted = group.facet(PypiGroupIndexFacet.class).members().leaves().stream()
         .filter(GroupMembers::isHosted)
         .collect(Collectors.toList());
@@ -46,5 +51,18 @@ public class GroupUploadHandler
             .collect(Collectors.joining(" or "));
     return PypiResponses.failure(400, "'" + group.getName() + "' is a group repository and cannot take uploads: "
         + where + ".");
+  }
+
+  /**
+   * Answered with the body unread, Jetty drops the connection while the client is still sending, and the client
+   * reports a broken pipe instead of the message. The body streams through, never held.
+   */
+  private static void discardBody(final Request request) throws IOException {
+    Payload payload = request.getPayload();
+    if (payload != null) {
+      try (InputStream body = payload.openInputStream()) {
+        body.transferTo(OutputStream.nullOutputStream());
+      }
+    }
   }
 }

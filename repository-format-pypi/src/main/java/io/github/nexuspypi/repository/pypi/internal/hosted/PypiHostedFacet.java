@@ -80,6 +80,8 @@ public class PypiHostedFacet
     }
     String version = release.orElseGet(() -> distribution.version().toString());
     String path = PypiPaths.distribution(distribution.project(), version, distribution.filename().filename());
+    // Before the file is looked up: whether it exists, and its hash, are for those who may add it to tell.
+    ensurePermitted(ADD, path, "Adding '" + distribution.filename().filename() + "'");
     Optional<FluentAsset> existing = content.findFile(distribution.project(), version, distribution.filename());
     if (existing.isPresent()) {
       String storedSha256 = existing.get().attributes(P_PYPI).get(P_SHA256, String.class);
@@ -91,9 +93,6 @@ public class PypiHostedFacet
         throw alreadyExists(distribution, storedSha256);
       }
       ensurePermitted(EDIT, path, "Replacing '" + distribution.filename().filename() + "'");
-    }
-    else {
-      ensurePermitted(ADD, path, "Adding '" + distribution.filename().filename() + "'");
     }
     try {
       return content.store(distribution, existing.isPresent()) ? Outcome.STORED : Outcome.UNCHANGED;

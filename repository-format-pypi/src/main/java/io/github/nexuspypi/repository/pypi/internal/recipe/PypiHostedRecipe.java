@@ -10,6 +10,7 @@ import io.github.nexuspypi.repository.pypi.internal.PackageHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadHandler;
+import io.github.nexuspypi.repository.pypi.internal.hosted.UploadSecurityHandler;
 import io.github.nexuspypi.repository.pypi.internal.index.PypiHostedIndexFacet;
 
 import org.sonatype.nexus.common.upgrade.AvailabilityVersion;
@@ -45,6 +46,9 @@ public class PypiHostedRecipe
   UploadHandler uploadHandler;
 
   @Inject
+  UploadSecurityHandler uploadSecurityHandler;
+
+  @Inject
   PackageHandler packageHandler;
 
   @Inject
@@ -72,7 +76,7 @@ public class PypiHostedRecipe
     return new Route.Builder()
         .matcher(and(new ActionMatcher(HttpMethods.POST), new LiteralMatcher("/")))
         .handler(timingHandler)
-        .handler(securityHandler)
+        .handler(uploadSecurityHandler)
         .handler(exceptionHandler)
         .handler(handlerContributor)
         .handler(uploadHandler)

@@ -145,6 +145,7 @@ class PypiHostedFacetPublishTest
   @Test
   void theSameBytesAgainStoreNothing() throws Exception {
     writePolicy(WritePolicy.ALLOW_ONCE);
+    permit(ADD, true);
     stored(SHA256);
 
     assertEquals(PypiHostedFacet.Outcome.UNCHANGED, facet.publish(upload(SHA256)));
@@ -155,6 +156,7 @@ class PypiHostedFacetPublishTest
   @Test
   void otherBytesUnderATakenNameAreRefusedOnce() throws Exception {
     writePolicy(WritePolicy.ALLOW_ONCE);
+    permit(ADD, true);
     stored(OTHER_SHA256);
 
     UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> facet.publish(upload(SHA256)));
@@ -168,6 +170,7 @@ class PypiHostedFacetPublishTest
   @Test
   void otherBytesReplaceTheFileUnderAllowWithEdit() throws Exception {
     writePolicy(WritePolicy.ALLOW);
+    permit(ADD, true);
     stored(OTHER_SHA256);
 
     assertStoredWith(EDIT);
@@ -176,6 +179,7 @@ class PypiHostedFacetPublishTest
   @Test
   void theSameBytesUnderAnotherSpellingOfTheNameStoreNothing() throws Exception {
     writePolicy(WritePolicy.ALLOW_ONCE);
+    permit(ADD, true);
     stored("/packages/demo/1.0/Demo-1.0-py3-none-any.whl", SHA256);
 
     assertEquals(PypiHostedFacet.Outcome.UNCHANGED, facet.publish(upload(SHA256)));
@@ -186,6 +190,7 @@ class PypiHostedFacetPublishTest
   @Test
   void otherBytesUnderAnotherSpellingOfTheNameAreRefusedEvenWhereFilesMayBeReplaced() throws Exception {
     writePolicy(WritePolicy.ALLOW);
+    permit(ADD, true);
     stored("/packages/demo/1.0/Demo-1.0-py3-none-any.whl", OTHER_SHA256);
 
     UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> facet.publish(upload(SHA256)));
@@ -193,15 +198,26 @@ class PypiHostedFacetPublishTest
     assertEquals(400, refused.status());
     assertTrue(refused.getMessage().startsWith("File already exists"), refused.getMessage());
     verify(content, never()).store(any(), anyBoolean());
-    verifyNoInteractions(permissions);
   }
 
   @Test
   void replacingWithoutEditIsRefusedNamingThePrivilege() throws Exception {
     writePolicy(WritePolicy.ALLOW);
+    permit(ADD, true);
     stored(OTHER_SHA256);
 
     assertRefusedWithout(EDIT, "Replacing '" + WHEEL + "'");
+  }
+
+  @Test
+  void withoutAddOnItsPathNobodyLearnsWhetherTheFileExists() throws Exception {
+    // A team's content selector grants add on its own projects only: another team's file name, with the same bytes
+    // or others, gets the same 403 as a new one, not PyPI's 200 or "already exists" with the stored hash.
+    writePolicy(WritePolicy.ALLOW_ONCE);
+
+    assertRefusedWithout(ADD, "Adding '" + WHEEL + "'");
+
+    verify(content, never()).find(any());
   }
 
   @Test

@@ -10,6 +10,7 @@ import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
 import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadHandler;
+import io.github.nexuspypi.repository.pypi.internal.hosted.UploadSecurityHandler;
 import io.github.nexuspypi.repository.pypi.internal.index.PypiHostedIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.SimpleIndexHandler;
 import io.github.nexuspypi.repository.pypi.internal.json.WarehouseJsonHandler;
@@ -119,6 +120,9 @@ class PypiHostedRecipeTest
   @Mock
   private UploadHandler uploadHandler;
 
+  @Mock
+  private UploadSecurityHandler uploadSecurityHandler;
+
   private final ConfigurableViewFacet viewFacet = new ConfigurableViewFacet();
 
   private final PypiHostedRecipe recipe = new PypiHostedRecipe(new HostedType(), new PypiFormat());
@@ -146,6 +150,7 @@ class PypiHostedRecipeTest
     recipe.packageHandler = answeringWithTokens(packageHandler, "package");
     recipe.warehouseJsonHandler = answeringWithTokens(warehouseJsonHandler, "json");
     recipe.uploadHandler = answeringWithTokens(uploadHandler, "upload");
+    recipe.uploadSecurityHandler = passingOn(uploadSecurityHandler);
     recipe.apply(repository);
     viewFacet.attach(repository);
   }
@@ -225,7 +230,9 @@ class PypiHostedRecipeTest
     dispatch(HttpMethods.GET, "/pypi/foo/json");
     dispatch(HttpMethods.POST, "/");
 
-    verify(securityHandler, times(4)).handle(any());
+    verify(securityHandler, times(3)).handle(any());
+    // Uploads by their own guard: Nexus's would ask for add on "/", which no per-project selector matches.
+    verify(uploadSecurityHandler).handle(any());
   }
 
   @Test
