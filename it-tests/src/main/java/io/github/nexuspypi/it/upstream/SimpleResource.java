@@ -7,7 +7,6 @@ import io.github.nexuspypi.core.name.ProjectName;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -15,10 +14,11 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 /**
- * The index host's simple API, as pypi.org answers it: 301 to the slashed, normalised URL, 404 for an unknown project,
+ * The index host's simple API under its {@linkplain FakeIndex#mountPoint() mount point}, as pypi.org answers it at
+ * {@code /simple/}: 301 to the slashed, normalised URL, 404 for an unknown project or a path outside the mount point,
  * and the page in the form the {@code Accept} header picks (PEP 691), or always HTML for an HTML-only index.
  */
-@Path("simple")
+@Path("/")
 public final class SimpleResource
 {
   private final FakeIndex index;
@@ -28,30 +28,43 @@ public final class SimpleResource
   }
 
   @GET
-  public Response root(@HeaderParam(HttpHeaders.ACCEPT) final String accept, @Context final UriInfo uri) {
-    if (!uri.getRequestUri().getRawPath().endsWith("/")) {
-      return Response.status(301).location(uri.getBaseUriBuilder().path("simple/").build()).build();
+  @Path("{path: .*}")
+  public Response page(@HeaderParam(HttpHeaders.ACCEPT) final String accept, @Context final UriInfo uri) {
+    String path = uri.getRequestUri().getRawPath();
+    String mount = index.mountPoint();
+    if ((path + "/").equals(mount)) {
+      return redirect(uri, mount);
     }
-    SimpleFormat format = index.format(accept);
-    return page(format, index.style().root(index.projects().stream()
-        .map(project -> new ProjectListEntry(project.name())).toList(), format));
-  }
-
-  @GET
-  @Path("{project}")
-  public Response project(@PathParam("project") final String name, @HeaderParam(HttpHeaders.ACCEPT) final String accept,
-                          @Context final UriInfo uri)
-  {
-    if (!ProjectName.isNormalized(name) || !uri.getRequestUri().getRawPath().endsWith("/")) {
-      return Response.status(301)
-          .location(uri.getBaseUriBuilder().path("simple/" + ProjectName.normalize(name) + "/").build()).build();
+    if (!path.startsWith(mount)) {
+      return notFound();
+    }
+    String rest = path.substring(mount.length());
+    if (rest.isEmpty()) {
+      SimpleFormat format = index.format(accept);
+      return page(format, index.style().root(index.projects().stream()
+          .map(project -> new ProjectListEntry(project.name())).toList(), format));
+    }
+    String name = rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
+    if (name.contains("/")) {
+      return notFound();
+    }
+    if (!ProjectName.isNormalized(name) || !rest.endsWith("/")) {
+      return redirect(uri, mount + ProjectName.normalize(name) + "/");
     }
     FakeProject project = index.projectNamed(name);
     if (project == null) {
-      return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("Not Found").build();
+      return notFound();
     }
     SimpleFormat format = index.format(accept);
     return page(format, index.style().project(project.page(), format));
+  }
+
+  private static Response redirect(final UriInfo uri, final String path) {
+    return Response.status(301).location(uri.getBaseUri().resolve(path)).build();
+  }
+
+  private static Response notFound() {
+    return Response.status(404).type(MediaType.TEXT_PLAIN_TYPE).entity("Not Found").build();
   }
 
   private Response page(final SimpleFormat format, final byte[] body) {

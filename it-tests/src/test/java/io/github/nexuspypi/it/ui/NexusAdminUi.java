@@ -12,6 +12,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
@@ -167,6 +168,25 @@ public final class NexusAdminUi
       }
     });
     return shown;
+  }
+
+  /**
+   * Waits until saving the form failed and returns what the UI said: the error the field labelled {@code label} is
+   * marked with, then any error message shown.
+   */
+  public String awaitRefusal(final String label) {
+    WebElement input = field(label);
+    return wait.withMessage(() -> label + " to be refused").until(page -> {
+      List<String> said = new ArrayList<>();
+      if ("true".equals(input.getDomAttribute("aria-invalid"))) {
+        input.findElements(By.xpath("ancestor-or-self::*[string-length(@data-errorqtip) > 0]"))
+            .forEach(holder -> said.add(holder.getDomAttribute("data-errorqtip")));
+        said.add(input.findElement(By.xpath("ancestor::*[contains(@class,'x-field')][1]")).getText());
+      }
+      page.findElements(TOAST).stream().filter(toast -> toast.isDisplayed() && hasClass(toast, "error"))
+          .forEach(toast -> said.add(toast.getText()));
+      return said.isEmpty() ? null : String.join("\n", said);
+    });
   }
 
   private static boolean isShown(final WebElement element) {

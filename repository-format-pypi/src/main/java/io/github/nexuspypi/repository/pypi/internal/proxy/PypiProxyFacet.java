@@ -187,10 +187,10 @@ public class PypiProxyFacet
     return content().find(target(context).cachePath()).map(FluentAsset::download).orElse(null);
   }
 
-  /** Relative to the remote URL: pages only. Files are fetched from the URL their page gives. */
+  /** Relative to the remote URL, the index URL: pages only. Files are fetched from the URL their page gives. */
   @Override
   protected String getUrl(@Nonnull final Context context) {
-    return target(context).path().substring(1);
+    return target(context).upstreamPath();
   }
 
   @Nonnull
@@ -312,7 +312,8 @@ public class PypiProxyFacet
     ProjectPage upstream;
     try (InputStream in = new SizeLimitedInputStream(fetched.openInputStream(), MAX_PAGE_BYTES,
         "The upstream page of '" + target.project() + "'")) {
-      upstream = SimplePages.parseProject(in, fetched.getContentType(), getRemoteUrl().resolve(getUrl(target)));
+      upstream = SimplePages.parseProject(in, fetched.getContentType(),
+          getRemoteUrl().resolve(target.upstreamPath()));
     }
     ByteArrayOutputStream kept = new ByteArrayOutputStream();
     SimpleJsonWriter.writeProject(ProxiedLinks.kept(target.project(), upstream), kept);
@@ -373,10 +374,6 @@ public class PypiProxyFacet
     catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
-  }
-
-  private String getUrl(final ProxyTarget target) {
-    return target.path().substring(1);
   }
 
   private Context contextFor(final Context context, final ProxyTarget target) {
