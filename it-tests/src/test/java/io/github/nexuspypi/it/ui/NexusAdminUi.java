@@ -127,17 +127,28 @@ public final class NexusAdminUi
 
   /**
    * Moves a repository into a group's members: filters the available list down to it and double-clicks it, as
-   * users of a long list do.
+   * users of a long list do. Waits on the members list itself: a double-click that lands while ExtJS still renders
+   * the available list (its store loads after the form shows) is lost, so it is repeated until the repository has
+   * moved, only ever on the available list's entry, which moving takes away.
    */
   public void addMember(final String repository) {
     WebElement filter = visible(By.cssSelector(".nx-filterbox input"));
     filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     filter.sendKeys(repository);
-    By item = By.xpath("//li[contains(@class,'x-boundlist-item') and normalize-space()='" + repository + "']");
-    new Actions(driver).doubleClick(visible(item)).perform();
-    until(repository + " to be a member", page -> page.findElements(By.xpath(
-        "(//div[contains(@class,'nx-multiselect')])[2]//li[contains(@class,'x-boundlist-item') and normalize-space()='"
-            + repository + "']")).size() == 1);
+    until(repository + " to be a member", page -> {
+      if (page.findElements(memberEntry(2, repository)).size() == 1) {
+        return true;
+      }
+      page.findElements(memberEntry(1, repository)).stream().filter(WebElement::isDisplayed).findFirst()
+          .ifPresent(available -> new Actions(page).doubleClick(available).perform());
+      return false;
+    });
+  }
+
+  /** The entry for {@code repository} in a group form's available (1) or members (2) list. */
+  private static By memberEntry(final int list, final String repository) {
+    return By.xpath("(//div[contains(@class,'nx-multiselect')])[" + list + "]//li[contains(@class,'x-boundlist-item')"
+        + " and normalize-space()='" + repository + "']");
   }
 
   /** Clicks the one visible button labelled {@code text}, once it is enabled. */
