@@ -16,7 +16,8 @@ import jakarta.ws.rs.core.UriInfo;
 /**
  * The index host's simple API under its {@linkplain FakeIndex#mountPoint() mount point}, as pypi.org answers it at
  * {@code /simple/}: 301 to the slashed, normalised URL, 404 for an unknown project or a path outside the mount point,
- * and the page in the form the {@code Accept} header picks (PEP 691), or always HTML for an HTML-only index.
+ * and the page in the form the {@code Accept} header picks (PEP 691), or always HTML for an HTML-only index. The
+ * host's root is a home page for people, as pypi.org's, proxpi's and devpi's are: HTML, linking the index.
  */
 @Path("/")
 public final class SimpleResource
@@ -34,6 +35,11 @@ public final class SimpleResource
     String mount = index.mountPoint();
     if ((path + "/").equals(mount)) {
       return redirect(uri, mount);
+    }
+    if (path.equals("/") && !mount.equals("/")) {
+      return Response.ok("<!DOCTYPE html>\n<html><head><title>Fake index</title></head><body><h1>Fake index</h1>\n"
+          + "<p><a href=\"" + mount.substring(1) + "\">Package index</a></p></body></html>\n")
+          .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).build();
     }
     if (!path.startsWith(mount)) {
       return notFound();

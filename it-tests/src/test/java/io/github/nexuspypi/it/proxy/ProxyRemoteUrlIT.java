@@ -2,6 +2,7 @@ package io.github.nexuspypi.it.proxy;
 
 import java.net.http.HttpResponse;
 import java.util.List;
+import java.util.function.Function;
 
 import io.github.nexuspypi.core.index.DistributionLink;
 import io.github.nexuspypi.it.dists.WheelBuilder;
@@ -44,40 +45,37 @@ class ProxyRemoteUrlIT
   enum Shape
   {
     /** pypi.org, pypiserver, nginx over a PEP 503 tree, another Nexus: the base that holds simple/. */
-    BASE("/simple/", false),
+    BASE("/simple/", false, upstream -> upstream.uri().toString()),
     /** The same, by its index URL, as pip.conf has it. */
-    SIMPLE("/simple/", true),
-    DEVPI("/root/pypi/+simple/", true),
-    PROXPI("/index/", true),
-    ARTIFACTORY("/artifactory/api/pypi/pypi-remote/simple/", true);
+    SIMPLE("/simple/", false, upstream -> upstream.simpleUri().toString()),
+    DEVPI("/root/pypi/+simple/", false, upstream -> upstream.simpleUri().toString()),
+    /** An index URL of no telling shape, answering HTML only, as proxpi 1.x does; pasted without its slash. */
+    PROXPI("/index/", true, upstream -> upstream.simpleUri().toString().replaceAll("/$", "")),
+    ARTIFACTORY("/artifactory/api/pypi/pypi-remote/simple/", false, upstream -> upstream.simpleUri().toString());
 
     final String mountPoint;
 
-    final boolean byIndexUrl;
+    final boolean htmlOnly;
 
-    Shape(final String mountPoint, final boolean byIndexUrl) {
+    final Function<FakeIndex, String> remoteUrl;
+
+    Shape(final String mountPoint, final boolean htmlOnly, final Function<FakeIndex, String> remoteUrl) {
       this.mountPoint = mountPoint;
-      this.byIndexUrl = byIndexUrl;
-    }
-
-    /** An index URL is pasted without its trailing slash too, as pip takes it either way. */
-    String remoteUrl(final FakeIndex upstream) {
-      String index = upstream.simpleUri().toString();
-      return byIndexUrl ? (this == PROXPI ? index.substring(0, index.length() - 1) : index)
-          : upstream.uri().toString();
+      this.htmlOnly = htmlOnly;
+      this.remoteUrl = remoteUrl;
     }
   }
 
   @ParameterizedTest
   @EnumSource(Shape.class)
   void aProxyOfEachShapeServesPagesInBothFormatsAndUpstreamsBytes(final Shape shape) {
-    try (FakeIndex upstream = FakeIndex.mountedAt(shape.mountPoint)) {
+    try (FakeIndex upstream = FakeIndex.mountedAt(shape.mountPoint).htmlOnly(shape.htmlOnly)) {
       String project = shape.name().toLowerCase() + "-shaped";
       WheelBuilder wheel = WheelBuilder.of(project, "1.0");
       FakeFile file = upstream.project(project).file(wheel.fileName(), wheel.toBytes());
       String proxy = nexus.uniqueName("pypi-proxy-" + shape.name().toLowerCase());
 
-      nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", proxy, shape.remoteUrl(upstream)));
+      nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", proxy, shape.remoteUrl.apply(upstream)));
 
       assertEquals(upstream.simpleUri().toString(), storedRemoteUrl(proxy), "the REST API shows the index URL");
       IndexPages pages = new IndexPages(nexus.anonymous(), proxy);
@@ -115,7 +113,10 @@ class ProxyRemoteUrlIT
     }
   }
 
-  /** proxpi's host root, which holds no simple/: every page would be a silent 404. */
+  /**
+   * proxpi's host root, which holds no simple/ and answers an HTML home page linking its index: every page would
+   * be a silent 404.
+   */
   @Test
   void aRemoteUrlWhereNoIndexAnswersIsRefusedNamingBothUrlsTried() {
     try (FakeIndex proxpi = FakeIndex.mountedAt("/index/")) {
@@ -127,7 +128,8 @@ class ProxyRemoteUrlIT
       assertEquals(400, refused.statusCode(), refused::body);
       assertTrue(refused.body().contains("No PyPI index answers at " + proxpi.uri().resolve("/simple/") + " (404"),
           refused::body);
-      assertTrue(refused.body().contains(" nor at " + proxpi.uri() + " (404"), refused::body);
+      assertTrue(refused.body().contains(" nor at " + proxpi.uri() + " (200 text/html"), refused::body);
+      assertTrue(refused.body().contains("its first link, 'Package index', names no project"), refused::body);
       assertNull(nexus.admin().repository(proxy), "nothing is saved");
     }
   }

@@ -223,7 +223,9 @@ class FakeIndexTest
       assertEquals(mounted.simpleUri().resolve("tiny-wheel/").toString(),
           spelled.headers().firstValue("Location").orElseThrow());
       assertEquals(404, get(mounted.uri().resolve("/simple/tiny-wheel/")).statusCode());
-      assertEquals(404, get(mounted.uri()).statusCode());
+      HttpResponse<byte[]> home = get(mounted.uri());
+      assertEquals(200, home.statusCode());
+      assertTrue(text(home).contains("<a href=\"" + mountPoint.substring(1) + "\">Package index</a>"), text(home));
       assertEquals(404, get(mounted.simpleUri().resolve("tiny-wheel/extra/")).statusCode());
     }
   }

@@ -187,10 +187,14 @@ public class PypiProxyFacet
     return content().find(target(context).cachePath()).map(FluentAsset::download).orElse(null);
   }
 
-  /** Relative to the remote URL, the index URL: pages only. Files are fetched from the URL their page gives. */
+  /**
+   * A page's absolute upstream URL, which Nexus also names in its log lines. Files are fetched from the URL their
+   * page gives; for them this is only the request path.
+   */
   @Override
   protected String getUrl(@Nonnull final Context context) {
-    return target(context).upstreamPath();
+    ProxyTarget target = target(context);
+    return target.isIndex() ? upstreamUrl(target).toString() : target.upstreamPath();
   }
 
   @Nonnull
@@ -312,8 +316,7 @@ public class PypiProxyFacet
     ProjectPage upstream;
     try (InputStream in = new SizeLimitedInputStream(fetched.openInputStream(), MAX_PAGE_BYTES,
         "The upstream page of '" + target.project() + "'")) {
-      upstream = SimplePages.parseProject(in, fetched.getContentType(),
-          getRemoteUrl().resolve(target.upstreamPath()));
+      upstream = SimplePages.parseProject(in, fetched.getContentType(), upstreamUrl(target));
     }
     ByteArrayOutputStream kept = new ByteArrayOutputStream();
     SimpleJsonWriter.writeProject(ProxiedLinks.kept(target.project(), upstream), kept);
@@ -374,6 +377,11 @@ public class PypiProxyFacet
     catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /** Where upstream has the page: relative to the remote URL, which is the index URL. */
+  private URI upstreamUrl(final ProxyTarget target) {
+    return getRemoteUrl().resolve(target.upstreamPath());
   }
 
   private Context contextFor(final Context context, final ProxyTarget target) {

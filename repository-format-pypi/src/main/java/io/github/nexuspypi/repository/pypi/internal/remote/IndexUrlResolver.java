@@ -14,6 +14,9 @@ import io.github.nexuspypi.repository.pypi.internal.remote.ResolvedIndexUrl.Form
  */
 public final class IndexUrlResolver
 {
+  private static final String HINT = "Check that upstream is reachable with this repository's HTTP settings and"
+      + " credentials, or give the index URL itself ending in simple/ or +simple/, which is kept without asking.";
+
   private IndexUrlResolver() {
   }
 
@@ -78,7 +81,4 @@ public final class IndexUrlResolver
     return "Cannot tell whether " + asked + " is the PyPI index: it answered " + answer + ", and " + before
         + " answered " + answerBefore + ". " + HINT;
   }
-
-  private static final String HINT = "Check that upstream is reachable with this repository's HTTP settings and"
-      + " credentials, or give the index URL itself ending in simple/ or +simple/, which is kept without asking.";
 }
