@@ -131,7 +131,10 @@ class AdminUiIT
     }
   }
 
-  /** proxpi's host root, which holds no simple/: the form says so, naming both URLs it tried, and saves nothing. */
+  /**
+   * proxpi's host root, which holds no simple/: the form marks the field with the message naming both URLs tried,
+   * and nothing is saved.
+   */
   @Test
   void theFormRefusesARemoteUrlWhereNoIndexAnswers() {
     try (FakeIndex proxpi = FakeIndex.mountedAt("/index/")) {
@@ -144,7 +147,7 @@ class AdminUiIT
       ui.type("Remote storage", proxpi.uri().toString());
       ui.choose("Blob store", "default");
       ui.press("Create repository");
-      String said = ui.awaitRefusal("Remote storage");
+      String said = ui.awaitFieldError("Remote storage");
 
       assertTrue(said.contains("No PyPI index answers at " + proxpi.uri().resolve("/simple/")), said);
       assertTrue(said.contains("nor at " + proxpi.uri()), said);

@@ -182,21 +182,21 @@ public final class NexusAdminUi
   }
 
   /**
-   * Waits until saving the form failed and returns what the UI said: the error the field labelled {@code label} is
-   * marked with, then any error message shown.
+   * Waits until the field labelled {@code label} is marked invalid, as a form whose saving the server refused marks
+   * the field its message is about, and returns what the field shows. Error messages shown meanwhile (the form's
+   * "An error occurred while saving the form") do not end the wait.
    */
-  public String awaitRefusal(final String label) {
+  public String awaitFieldError(final String label) {
     WebElement input = field(label);
-    return wait.withMessage(() -> label + " to be refused").until(page -> {
-      List<String> said = new ArrayList<>();
-      if ("true".equals(input.getDomAttribute("aria-invalid"))) {
-        input.findElements(By.xpath("ancestor-or-self::*[string-length(@data-errorqtip) > 0]"))
-            .forEach(holder -> said.add(holder.getDomAttribute("data-errorqtip")));
-        said.add(input.findElement(By.xpath("ancestor::*[contains(@class,'x-field')][1]")).getText());
+    return wait.withMessage(() -> label + " to be marked invalid").until(page -> {
+      if (!"true".equals(input.getDomAttribute("aria-invalid"))) {
+        return null;
       }
-      page.findElements(TOAST).stream().filter(toast -> toast.isDisplayed() && hasClass(toast, "error"))
-          .forEach(toast -> said.add(toast.getText()));
-      return said.isEmpty() ? null : String.join("\n", said);
+      List<String> shown = new ArrayList<>();
+      input.findElements(By.xpath("ancestor-or-self::*[string-length(@data-errorqtip) > 0]"))
+          .forEach(holder -> shown.add(holder.getDomAttribute("data-errorqtip")));
+      shown.add(input.findElement(By.xpath("ancestor::*[contains(@class,'x-field')][1]")).getText());
+      return String.join("\n", shown);
     });
   }
 
