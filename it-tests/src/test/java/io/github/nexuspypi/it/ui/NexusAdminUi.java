@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -93,13 +94,25 @@ public final class NexusAdminUi
     return driver.findElement(By.id(labelElement.getDomAttribute("for")));
   }
 
-  /** The text a field shows: a text field's or read-only field's value, a combo box's chosen entry. */
+  /**
+   * The text a field shows once it shows one: a text field's or read-only field's value, a combo box's chosen entry.
+   * An edit form renders blank before its record has loaded, then renders its fields anew: a field read in between
+   * is empty or gone, and is read again.
+   */
   public String valueOf(final String label) {
-    return field(label).getDomProperty("value");
+    return until(label + " to show a value", page -> {
+      String value = field(label).getDomProperty("value");
+      return value == null || value.isEmpty() ? null : value;
+    });
   }
 
+  /**
+   * Whether a check box is ticked, found and read again should the form render it anew meanwhile. A blank edit form
+   * ticks its defaults: read a field with {@link #valueOf} first, which waits for the record.
+   */
   public boolean isChecked(final String label) {
-    return field(label).isSelected();
+    // Wrapped: a wait takes a bare false for "not yet".
+    return until(label + " to be read", page -> Optional.of(field(label).isSelected())).get();
   }
 
   /** Replaces what the field holds with {@code text}, keystroke by keystroke as a user would. */
