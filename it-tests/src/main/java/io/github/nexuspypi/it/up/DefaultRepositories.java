@@ -17,7 +17,9 @@ final class DefaultRepositories
   /** In creation order: a group's members come before the group. */
   static final List<RepositoryDefinition> ALL = List.of(
       RepositoryDefinition.hosted(FORMAT, "pypi-hosted", "allow_once"),
-      RepositoryDefinition.proxy(FORMAT, "pypi-proxy", "https://pypi.org/"),
+      // pypi.org's index URL: a remote URL ending in simple/ is saved without asking upstream, so a Nexus without
+      // internet access (CI's) gets its proxy all the same.
+      RepositoryDefinition.proxy(FORMAT, "pypi-proxy", "https://pypi.org/simple/"),
       RepositoryDefinition.group(FORMAT, "pypi-group", List.of("pypi-hosted", "pypi-proxy")));
 
   private DefaultRepositories() {

@@ -24,6 +24,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  *   // a proxy repository with remote URL upstream.uri(), as pypi.org's is https://pypi.org/
  * }
  * }</pre>
+ * The simple API sits at {@code /simple/} as on pypi.org, or {@linkplain #mountedAt elsewhere} as on other indexes.
  */
 public final class FakeIndex
     implements AutoCloseable
@@ -40,13 +41,16 @@ public final class FakeIndex
 
   private final FakeHost index;
 
+  private final String mountPoint;
+
   private volatile boolean htmlOnly;
 
   private volatile PageStyle style = PageStyle.PYPI_CORE;
 
   private volatile boolean warehouseJson = true;
 
-  private FakeIndex() {
+  private FakeIndex(final String mountPoint) {
+    this.mountPoint = mountPoint;
     files = new FakeHost(FakeHost.Role.FILES, log, new FilesResource(this));
     try {
       index = new FakeHost(FakeHost.Role.INDEX, log, new SimpleResource(this), new WarehouseResource(this));
@@ -62,17 +66,30 @@ public final class FakeIndex
    * project, no fault, no credentials asked.
    */
   public static FakeIndex start() {
-    return new FakeIndex();
+    return mountedAt("/simple/");
   }
 
-  /** The index host's root, to give a proxy as its remote URL: {@code http://127.0.0.1:<port>/}. */
+  /**
+   * As {@link #start()}, with the simple API at {@code mountPoint} (absolute, with a trailing slash) instead of
+   * {@code /simple/}, as other indexes serve it: devpi at {@code /root/pypi/+simple/}, proxpi at {@code /index/},
+   * Artifactory at {@code /artifactory/api/pypi/<repository>/simple/}. Nothing else answers there but the
+   * Warehouse JSON API.
+   */
+  public static FakeIndex mountedAt(final String mountPoint) {
+    if (!mountPoint.startsWith("/") || !mountPoint.endsWith("/")) {
+      throw new IllegalArgumentException("A mount point starts and ends with a slash: " + mountPoint);
+    }
+    return new FakeIndex(mountPoint);
+  }
+
+  /** The index host's root: {@code http://127.0.0.1:<port>/}, a proxy's remote URL as pypi.org's is its base. */
   public URI uri() {
     return index.uri();
   }
 
-  /** {@code <uri>simple/}, the root page, for clients that take the simple API's URL. */
+  /** The index URL, the root page at the mount point: what pip takes as {@code --index-url}. */
   public URI simpleUri() {
-    return uri().resolve("simple/");
+    return uri().resolve(mountPoint);
   }
 
   public FakeHost indexHost() {
@@ -85,7 +102,7 @@ public final class FakeIndex
 
   /** The project of that name (compared normalised), added with this display name if it is new. */
   public FakeProject project(final String name) {
-    return projects.computeIfAbsent(ProjectName.normalize(name), key -> new FakeProject(name, files.uri()));
+    return projects.computeIfAbsent(ProjectName.normalize(name), key -> new FakeProject(name, files.uri(), mountPoint));
   }
 
   /**
@@ -152,6 +169,11 @@ public final class FakeIndex
   public void close() {
     index.down();
     files.down();
+  }
+
+  /** Where the simple API sits on the index host, e.g. {@code /simple/}. */
+  String mountPoint() {
+    return mountPoint;
   }
 
   /** Sorted by normalised name, as a root page lists them. */

@@ -17,11 +17,14 @@ public final class FakeProject
 
   private final URI filesHost;
 
+  private final String mountPoint;
+
   private final List<FakeFile> files = new CopyOnWriteArrayList<>();
 
-  FakeProject(final String name, final URI filesHost) {
+  FakeProject(final String name, final URI filesHost, final String mountPoint) {
     this.name = name;
     this.filesHost = filesHost;
+    this.mountPoint = mountPoint;
   }
 
   /**
@@ -58,9 +61,9 @@ public final class FakeProject
     return name;
   }
 
-  /** {@code /simple/<normalised name>/}, where the index host serves the project's page. */
+  /** {@code <mount point><normalised name>/}, e.g. {@code /simple/tiny/}: where the index host serves the page. */
   public String path() {
-    return "/simple/" + ProjectName.normalize(name) + "/";
+    return mountPoint + ProjectName.normalize(name) + "/";
   }
 
   Optional<FakeFile> find(final String filename) {

@@ -265,6 +265,8 @@ class ProxyAdministrationIT
   private static JsonNode expectedRead(final ObjectNode request, final String name) {
     ObjectNode expected = request.deepCopy();
     expected.put("format", "pypi").put("type", "proxy").put("url", nexus.baseUri() + "repository/" + name);
+    // Stored as the index URL the base given resolved to: what the proxy asks.
+    ((ObjectNode) expected.get("proxy")).put("remoteUrl", UPSTREAM.simpleUri().toString());
     expected.set("routingRuleName", expected.remove("routingRule"));
     expected.remove("pypi");
     ObjectNode authentication = (ObjectNode) expected.get("httpClient").get("authentication");

@@ -60,7 +60,8 @@ class ProxyUpstreamAuthIT
   @Test
   void withUpstreamCredentialsPagesAndFilesComeThroughAndOnlyTheOriginGetsThem() {
     String proxy = nexus.uniqueName("pypi-proxy-auth");
-    nexus.admin().createRepository(definition(proxy).with(upstreamCredentials(USER, PASSWORD)));
+    // By its base: the proxy finds the index under it with these credentials.
+    nexus.admin().createRepository(definition(proxy, upstream.uri()).with(upstreamCredentials(USER, PASSWORD)));
     IndexPages pages = new IndexPages(nexus.anonymous(), proxy);
 
     URI file = pages.fileUri("private-lib", wheel.filename());
@@ -109,7 +110,7 @@ class ProxyUpstreamAuthIT
   /** Through a new proxy with the upstream credentials. */
   private static Download downloadWhileTheFilesHostAsksForCredentials(final String project, final FakeFile file) {
     String proxy = nexus.uniqueName("pypi-proxy-auth-" + project);
-    nexus.admin().createRepository(definition(proxy).with(upstreamCredentials(USER, PASSWORD)));
+    nexus.admin().createRepository(definition(proxy, upstream.uri()).with(upstreamCredentials(USER, PASSWORD)));
     URI url = new IndexPages(nexus.anonymous(), proxy).fileUri(project, file.filename());
     upstream.filesHost().basicAuth(USER, PASSWORD);
     try {
@@ -123,7 +124,12 @@ class ProxyUpstreamAuthIT
   @Test
   void withoutCredentialsTheProxyAnswersAnErrorAndTheyFixTheSameProxy() {
     String proxy = nexus.uniqueName("pypi-proxy-noauth");
-    RepositoryDefinition withoutCredentials = definition(proxy);
+    // By its base, the index cannot be found without credentials; by its index URL, it is saved without asking.
+    HttpResponse<String> unresolved = nexus.http().json("POST", "service/rest/v1/repositories/pypi/proxy",
+        definition(proxy, upstream.uri()).json());
+    assertEquals(400, unresolved.statusCode(), unresolved::body);
+    assertTrue(unresolved.body().contains(upstream.simpleUri() + " answered 401"), unresolved::body);
+    RepositoryDefinition withoutCredentials = definition(proxy, upstream.simpleUri());
     nexus.admin().createRepository(withoutCredentials);
 
     HttpResponse<String> refused = nexus.anonymous().get("repository/" + proxy + "/simple/private-lib/");
@@ -147,7 +153,7 @@ class ProxyUpstreamAuthIT
   }
 
   /** Without auto-blocking, so that one refusal does not make the next request a 404 for a while. */
-  private static RepositoryDefinition definition(final String proxy) {
-    return RepositoryDefinition.proxy("pypi", proxy, upstream.uri().toString()).with(autoBlock(false));
+  private static RepositoryDefinition definition(final String proxy, final URI remoteUrl) {
+    return RepositoryDefinition.proxy("pypi", proxy, remoteUrl.toString()).with(autoBlock(false));
   }
 }

@@ -12,8 +12,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -92,13 +94,25 @@ public final class NexusAdminUi
     return driver.findElement(By.id(labelElement.getDomAttribute("for")));
   }
 
-  /** The text a field shows: a text field's or read-only field's value, a combo box's chosen entry. */
+  /**
+   * The text a field shows once it shows one: a text field's or read-only field's value, a combo box's chosen entry.
+   * An edit form renders blank before its record has loaded, then renders its fields anew: a field read in between
+   * is empty or gone, and is read again.
+   */
   public String valueOf(final String label) {
-    return field(label).getDomProperty("value");
+    return until(label + " to show a value", page -> {
+      String value = field(label).getDomProperty("value");
+      return value == null || value.isEmpty() ? null : value;
+    });
   }
 
+  /**
+   * Whether a check box is ticked, found and read again should the form render it anew meanwhile. A blank edit form
+   * ticks its defaults: read a field with {@link #valueOf} first, which waits for the record.
+   */
   public boolean isChecked(final String label) {
-    return field(label).isSelected();
+    // Wrapped: a wait takes a bare false for "not yet".
+    return until(label + " to be read", page -> Optional.of(field(label).isSelected())).get();
   }
 
   /** Replaces what the field holds with {@code text}, keystroke by keystroke as a user would. */
@@ -126,17 +140,28 @@ public final class NexusAdminUi
 
   /**
    * Moves a repository into a group's members: filters the available list down to it and double-clicks it, as
-   * users of a long list do.
+   * users of a long list do. Waits on the members list itself: a double-click that lands while ExtJS still renders
+   * the available list (its store loads after the form shows) is lost, so it is repeated until the repository has
+   * moved, only ever on the available list's entry, which moving takes away.
    */
   public void addMember(final String repository) {
     WebElement filter = visible(By.cssSelector(".nx-filterbox input"));
     filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
     filter.sendKeys(repository);
-    By item = By.xpath("//li[contains(@class,'x-boundlist-item') and normalize-space()='" + repository + "']");
-    new Actions(driver).doubleClick(visible(item)).perform();
-    until(repository + " to be a member", page -> page.findElements(By.xpath(
-        "(//div[contains(@class,'nx-multiselect')])[2]//li[contains(@class,'x-boundlist-item') and normalize-space()='"
-            + repository + "']")).size() == 1);
+    until(repository + " to be a member", page -> {
+      if (page.findElements(memberEntry(2, repository)).size() == 1) {
+        return true;
+      }
+      page.findElements(memberEntry(1, repository)).stream().filter(WebElement::isDisplayed).findFirst()
+          .ifPresent(available -> new Actions(page).doubleClick(available).perform());
+      return false;
+    });
+  }
+
+  /** The entry for {@code repository} in a group form's available (1) or members (2) list. */
+  private static By memberEntry(final int list, final String repository) {
+    return By.xpath("(//div[contains(@class,'nx-multiselect')])[" + list + "]//li[contains(@class,'x-boundlist-item')"
+        + " and normalize-space()='" + repository + "']");
   }
 
   /** Clicks the one visible button labelled {@code text}, once it is enabled. */
@@ -167,6 +192,25 @@ public final class NexusAdminUi
       }
     });
     return shown;
+  }
+
+  /**
+   * Waits until the field labelled {@code label} is marked invalid, as a form whose saving the server refused marks
+   * the field its message is about, and returns what the field shows. Error messages shown meanwhile (the form's
+   * "An error occurred while saving the form") do not end the wait.
+   */
+  public String awaitFieldError(final String label) {
+    WebElement input = field(label);
+    return wait.withMessage(() -> label + " to be marked invalid").until(page -> {
+      if (!"true".equals(input.getDomAttribute("aria-invalid"))) {
+        return null;
+      }
+      List<String> shown = new ArrayList<>();
+      input.findElements(By.xpath("ancestor-or-self::*[string-length(@data-errorqtip) > 0]"))
+          .forEach(holder -> shown.add(holder.getDomAttribute("data-errorqtip")));
+      shown.add(input.findElement(By.xpath("ancestor::*[contains(@class,'x-field')][1]")).getText());
+      return String.join("\n", shown);
+    });
   }
 
   private static boolean isShown(final WebElement element) {

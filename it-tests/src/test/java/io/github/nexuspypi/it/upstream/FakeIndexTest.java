@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
@@ -202,6 +203,31 @@ class FakeIndexTest
 
     upstream.remove("tiny_wheel");
     assertEquals(404, get(upstream.uri().resolve("/simple/tiny-wheel/")).statusCode());
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"/root/pypi/+simple/", "/index/", "/artifactory/api/pypi/pypi-remote/simple/"})
+  void anIndexMountedElsewhereServesTheSimpleApiThereOnly(final String mountPoint) throws Exception {
+    try (FakeIndex mounted = FakeIndex.mountedAt(mountPoint)) {
+      mounted.project("Tiny.Wheel").file(wheel.fileName(), wheel.toBytes());
+
+      assertEquals(mounted.uri().resolve(mountPoint), mounted.simpleUri());
+      assertEquals(mountPoint + "tiny-wheel/", mounted.project("tiny-wheel").path());
+      assertEquals(JSON, get(mounted.simpleUri(), "Accept", PROXY_ACCEPT).headers().firstValue("Content-Type")
+          .orElseThrow());
+      ProjectPage page = parse(get(mounted.simpleUri().resolve("tiny-wheel/"), "Accept", PROXY_ACCEPT));
+      assertEquals(List.of(wheel.fileName()), page.files().stream().map(DistributionLink::filename).toList());
+      assertArrayEquals(wheel.toBytes(), get(URI.create(page.files().get(0).url())).body());
+      HttpResponse<byte[]> spelled = get(mounted.simpleUri().resolve("Tiny.Wheel"));
+      assertEquals(301, spelled.statusCode());
+      assertEquals(mounted.simpleUri().resolve("tiny-wheel/").toString(),
+          spelled.headers().firstValue("Location").orElseThrow());
+      assertEquals(404, get(mounted.uri().resolve("/simple/tiny-wheel/")).statusCode());
+      HttpResponse<byte[]> home = get(mounted.uri());
+      assertEquals(200, home.statusCode());
+      assertTrue(text(home).contains("<a href=\"" + mountPoint.substring(1) + "\">Package index</a>"), text(home));
+      assertEquals(404, get(mounted.simpleUri().resolve("tiny-wheel/extra/")).statusCode());
+    }
   }
 
   @Test

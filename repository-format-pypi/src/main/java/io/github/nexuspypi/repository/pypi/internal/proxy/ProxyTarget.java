@@ -79,6 +79,21 @@ final class ProxyTarget
     return path;
   }
 
+  /**
+   * Where upstream has a page, relative to its index URL (the proxy's remote URL, which ends in a slash): the root
+   * is the index URL itself, a project's page its child. Files come from the URL their page gives instead.
+   */
+  String upstreamPath() {
+    switch (kind) {
+      case ROOT:
+        return "";
+      case PAGE:
+        return project + "/";
+      default:
+        return path.substring(1);
+    }
+  }
+
   /** Where the proxy keeps what it fetched for this target. */
   String cachePath() {
     switch (kind) {

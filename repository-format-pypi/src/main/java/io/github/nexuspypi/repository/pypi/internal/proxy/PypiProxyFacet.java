@@ -228,10 +228,14 @@ public class PypiProxyFacet
     return content().find(target(context).cachePath()).map(FluentAsset::download).orElse(null);
   }
 
-  /** Relative to the remote URL: pages only. Files are fetched from the URL their page gives. */
+  /**
+   * A page's absolute upstream URL, which Nexus also names in its log lines. Files are fetched from the URL their
+   * page gives; for them this is only the request path.
+   */
   @Override
   protected String getUrl(@Nonnull final Context context) {
-    return target(context).path().substring(1);
+    ProxyTarget target = target(context);
+    return target.isIndex() ? upstreamUrl(target).toString() : target.upstreamPath();
   }
 
   @Nonnull
@@ -374,7 +378,7 @@ public class PypiProxyFacet
   }
 
   private Content storePage(final ProxyTarget target, final Content fetched) throws IOException {
-    return upstreamPage.store(content(), target, fetched, getRemoteUrl().resolve(getUrl(target)));
+    return upstreamPage.store(content(), target, fetched, upstreamUrl(target));
   }
 
   private FluentAsset storeFile(final ProxyTarget target, final DistributionLink link, final TempBlob blob,
@@ -429,8 +433,9 @@ public class PypiProxyFacet
     }
   }
 
-  private String getUrl(final ProxyTarget target) {
-    return target.path().substring(1);
+  /** Where upstream has the page: relative to the remote URL, which is the index URL. */
+  private URI upstreamUrl(final ProxyTarget target) {
+    return getRemoteUrl().resolve(target.upstreamPath());
   }
 
   private Context contextFor(final Context context, final ProxyTarget target) {

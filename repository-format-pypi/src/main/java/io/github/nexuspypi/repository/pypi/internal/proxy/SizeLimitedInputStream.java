@@ -8,7 +8,7 @@ import java.io.InputStream;
  * Fails the read that goes past a limit, so that an upstream answer too large to be what it claims is refused
  * rather than read to the end.
  */
-final class SizeLimitedInputStream
+public final class SizeLimitedInputStream
     extends FilterInputStream
 {
   private final long limit;
@@ -17,7 +17,7 @@ final class SizeLimitedInputStream
 
   private long read;
 
-  SizeLimitedInputStream(final InputStream in, final long limit, final String what) {
+  public SizeLimitedInputStream(final InputStream in, final long limit, final String what) {
     super(in);
     this.limit = limit;
     this.what = what;
