@@ -1,26 +1,38 @@
 package io.github.nexuspypi.it;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.nexuspypi.core.index.DistributionLink;
+import io.github.nexuspypi.core.index.ProjectPage;
+import io.github.nexuspypi.it.dists.WheelBuilder;
+import io.github.nexuspypi.it.index.IndexPages;
 import io.github.nexuspypi.it.junit.Nexus;
 import io.github.nexuspypi.it.junit.NexusTest;
+import io.github.nexuspypi.it.nexus.Download;
 import io.github.nexuspypi.it.nexus.NexusSettings;
 import io.github.nexuspypi.it.nexus.RepositoryDefinition;
 import io.github.nexuspypi.it.ui.BrowserProblem;
 import io.github.nexuspypi.it.ui.BrowserProblem.Kind;
 import io.github.nexuspypi.it.ui.ChromiumSession;
 import io.github.nexuspypi.it.ui.NexusAdminUi;
+import io.github.nexuspypi.it.upstream.FakeFile;
+import io.github.nexuspypi.it.upstream.FakeIndex;
+import io.github.nexuspypi.it.upstream.IndexShape;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The admin UI's ExtJS forms for {@code pypi-hosted}, clicked through in a headless chromium. Nexus's coreui ships
+ * The admin UI's ExtJS forms for PyPI repositories, clicked through in a headless chromium. Nexus's coreui ships
  * the forms; on the base template the edit form renders only thanks to the plugin's
  * {@code firewall_RepositoryStatus} stub (AdministrationIT calls the same ExtDirect actions without a browser).
  */
@@ -77,33 +89,75 @@ class AdminUiIT
         .map(BrowserProblem::toString).toList());
   }
 
+  /**
+   * Each shape of index by the URL its users paste (proxpi's without its slash, as pip takes it): the form saves the
+   * index URL it resolves to and shows that, and the proxy serves upstream's pages and bytes.
+   */
+  @ParameterizedTest
+  @EnumSource(IndexShape.class)
+  void theFormsCreateAndEditAProxyOfEachShapeOfIndex(final IndexShape shape) {
+    try (FakeIndex upstream = shape.start()) {
+      String project = "ui-" + shape.name().toLowerCase();
+      WheelBuilder wheel = WheelBuilder.of(project, "1.0");
+      FakeFile file = upstream.project(project).file(wheel.fileName(), wheel.toBytes());
+      String indexUrl = upstream.simpleUri().toString();
+      NexusAdminUi ui = new NexusAdminUi(chromium.driver(), nexus.baseUri());
+      String name = nexus.uniqueName("pypi-ui-proxy-" + shape.name().toLowerCase());
+      ui.signIn(NexusSettings.ADMIN_USER, nexus.adminPassword());
+
+      ui.startCreating("pypi (proxy)");
+      ui.type("Name", name);
+      ui.type("Remote storage", shape.remoteUrl(upstream));
+      ui.choose("Blob store", "default");
+      ui.press("Create repository");
+      ui.awaitSuccess(name);
+      ui.awaitListed(name);
+
+      JsonNode created = nexus.admin().repositorySettings("pypi", "proxy", name);
+      assertEquals("proxy", created.get("type").asText(), created::toString);
+      assertEquals(indexUrl, created.at("/proxy/remoteUrl").asText(), created::toString);
+      IndexPages pages = new IndexPages(nexus.anonymous(), name);
+      assertEquals(List.of(file.filename()), filenames(pages.html(project)));
+      assertEquals(List.of(file.filename()), filenames(pages.json(project)));
+      assertArrayEquals(file.bytes(), Download.of(nexus.anonymous(), pages.fileUri(project, file.filename()))
+          .body());
+
+      ui.openRepository(name);
+      assertEquals(indexUrl, ui.valueOf("Remote storage"));
+      ui.type("Maximum metadata age", "30");
+      ui.press("Save");
+      ui.awaitSuccess(name);
+
+      JsonNode edited = nexus.admin().repositorySettings("pypi", "proxy", name);
+      assertEquals(30, edited.at("/proxy/metadataMaxAge").asInt(), edited::toString);
+      assertEquals(indexUrl, edited.at("/proxy/remoteUrl").asText(), edited::toString);
+      assertEquals(List.of(), chromium.problems().stream().filter(problem -> !isProOnlyEndpointMissing(problem))
+          .map(BrowserProblem::toString).toList());
+    }
+  }
+
+  /**
+   * proxpi's host root, which holds no simple/: the form marks the field with the message naming both URLs tried,
+   * and nothing is saved.
+   */
   @Test
-  void theFormsCreateAndEditAProxyRepository() {
-    NexusAdminUi ui = new NexusAdminUi(chromium.driver(), nexus.baseUri());
-    String name = nexus.uniqueName("pypi-ui-proxy");
-    ui.signIn(NexusSettings.ADMIN_USER, nexus.adminPassword());
+  void theFormRefusesARemoteUrlWhereNoIndexAnswers() {
+    try (FakeIndex proxpi = FakeIndex.mountedAt("/index/")) {
+      NexusAdminUi ui = new NexusAdminUi(chromium.driver(), nexus.baseUri());
+      String name = nexus.uniqueName("pypi-ui-refused");
+      ui.signIn(NexusSettings.ADMIN_USER, nexus.adminPassword());
 
-    ui.startCreating("pypi (proxy)");
-    ui.type("Name", name);
-    ui.type("Remote storage", "https://pypi.org/");
-    ui.choose("Blob store", "default");
-    ui.press("Create repository");
-    ui.awaitSuccess(name);
-    ui.awaitListed(name);
+      ui.startCreating("pypi (proxy)");
+      ui.type("Name", name);
+      ui.type("Remote storage", proxpi.uri().toString());
+      ui.choose("Blob store", "default");
+      ui.press("Create repository");
+      String said = ui.awaitFieldError("Remote storage");
 
-    JsonNode created = nexus.admin().repositorySettings("pypi", "proxy", name);
-    assertEquals("proxy", created.get("type").asText(), created::toString);
-    assertEquals("https://pypi.org/", created.at("/proxy/remoteUrl").asText(), created::toString);
-
-    ui.openRepository(name);
-    assertEquals("https://pypi.org/", ui.valueOf("Remote storage"));
-    ui.type("Maximum metadata age", "30");
-    ui.press("Save");
-    ui.awaitSuccess(name);
-
-    assertEquals(30, nexus.admin().repositorySettings("pypi", "proxy", name).at("/proxy/metadataMaxAge").asInt());
-    assertEquals(List.of(), chromium.problems().stream().filter(problem -> !isProOnlyEndpointMissing(problem))
-        .map(BrowserProblem::toString).toList());
+      assertTrue(said.contains("No PyPI index answers at " + proxpi.uri().resolve("/simple/")), said);
+      assertTrue(said.contains("nor at " + proxpi.uri()), said);
+      assertNull(nexus.admin().repository(name), "nothing is saved");
+    }
   }
 
   @Test
@@ -111,7 +165,8 @@ class AdminUiIT
     String hosted = nexus.uniqueName("pypi-ui-member-hosted");
     String proxy = nexus.uniqueName("pypi-ui-member-proxy");
     nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", hosted, "allow_once"));
-    nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", proxy, "https://pypi.org/"));
+    // An index URL is saved without asking upstream: this machine may not reach pypi.org.
+    nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", proxy, "https://pypi.org/simple/"));
     NexusAdminUi ui = new NexusAdminUi(chromium.driver(), nexus.baseUri());
     String name = nexus.uniqueName("pypi-ui-group");
     ui.signIn(NexusSettings.ADMIN_USER, nexus.adminPassword());
@@ -133,6 +188,10 @@ class AdminUiIT
     assertEquals("group", ui.valueOf("Type"));
     assertEquals(List.of(), chromium.problems().stream().filter(problem -> !isProOnlyEndpointMissing(problem))
         .map(BrowserProblem::toString).toList());
+  }
+
+  private static List<String> filenames(final ProjectPage page) {
+    return page.files().stream().map(DistributionLink::filename).toList();
   }
 
   private static List<String> names(final JsonNode array) {

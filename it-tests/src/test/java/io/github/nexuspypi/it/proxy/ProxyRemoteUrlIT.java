@@ -2,7 +2,6 @@ package io.github.nexuspypi.it.proxy;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.function.Function;
 
 import io.github.nexuspypi.core.index.DistributionLink;
 import io.github.nexuspypi.it.dists.WheelBuilder;
@@ -16,6 +15,7 @@ import io.github.nexuspypi.it.python.IsolatedEnvironment;
 import io.github.nexuspypi.it.python.PythonClients;
 import io.github.nexuspypi.it.upstream.FakeFile;
 import io.github.nexuspypi.it.upstream.FakeIndex;
+import io.github.nexuspypi.it.upstream.IndexShape;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.Test;
@@ -41,41 +41,16 @@ class ProxyRemoteUrlIT
 
   private static PythonClients python;
 
-  /** The shapes of upstream index a company meets, each with the remote URL its admin pastes. */
-  enum Shape
-  {
-    /** pypi.org, pypiserver, nginx over a PEP 503 tree, another Nexus: the base that holds simple/. */
-    BASE("/simple/", false, upstream -> upstream.uri().toString()),
-    /** The same, by its index URL, as pip.conf has it. */
-    SIMPLE("/simple/", false, upstream -> upstream.simpleUri().toString()),
-    DEVPI("/root/pypi/+simple/", false, upstream -> upstream.simpleUri().toString()),
-    /** An index URL of no telling shape, answering HTML only, as proxpi 1.x does; pasted without its slash. */
-    PROXPI("/index/", true, upstream -> upstream.simpleUri().toString().replaceAll("/$", "")),
-    ARTIFACTORY("/artifactory/api/pypi/pypi-remote/simple/", false, upstream -> upstream.simpleUri().toString());
-
-    final String mountPoint;
-
-    final boolean htmlOnly;
-
-    final Function<FakeIndex, String> remoteUrl;
-
-    Shape(final String mountPoint, final boolean htmlOnly, final Function<FakeIndex, String> remoteUrl) {
-      this.mountPoint = mountPoint;
-      this.htmlOnly = htmlOnly;
-      this.remoteUrl = remoteUrl;
-    }
-  }
-
   @ParameterizedTest
-  @EnumSource(Shape.class)
-  void aProxyOfEachShapeServesPagesInBothFormatsAndUpstreamsBytes(final Shape shape) {
-    try (FakeIndex upstream = FakeIndex.mountedAt(shape.mountPoint).htmlOnly(shape.htmlOnly)) {
+  @EnumSource(IndexShape.class)
+  void aProxyOfEachShapeServesPagesInBothFormatsAndUpstreamsBytes(final IndexShape shape) {
+    try (FakeIndex upstream = shape.start()) {
       String project = shape.name().toLowerCase() + "-shaped";
       WheelBuilder wheel = WheelBuilder.of(project, "1.0");
       FakeFile file = upstream.project(project).file(wheel.fileName(), wheel.toBytes());
       String proxy = nexus.uniqueName("pypi-proxy-" + shape.name().toLowerCase());
 
-      nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", proxy, shape.remoteUrl.apply(upstream)));
+      nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", proxy, shape.remoteUrl(upstream)));
 
       assertEquals(upstream.simpleUri().toString(), storedRemoteUrl(proxy), "the REST API shows the index URL");
       IndexPages pages = new IndexPages(nexus.anonymous(), proxy);
