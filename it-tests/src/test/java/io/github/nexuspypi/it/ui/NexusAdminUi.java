@@ -82,8 +82,14 @@ public final class NexusAdminUi
     driver.get(baseUri + REPOSITORIES + ":" + name);
   }
 
-  /** Waits until the repository list shows a row for {@code name}. */
+  /**
+   * Waits until the repository list shows a row for {@code name}, filtered down to it: the list renders only the
+   * rows near its viewport, and a run that has created a hundred repositories sorts a new one out of sight.
+   */
   public void awaitListed(final String name) {
+    WebElement filter = visible(By.cssSelector(".nx-filterbox input"));
+    filter.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.DELETE);
+    filter.sendKeys(name);
     visible(gridCell(name));
   }
 
