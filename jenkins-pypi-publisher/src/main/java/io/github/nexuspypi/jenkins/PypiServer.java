@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import hudson.AbortException;
 import hudson.Extension;
+import hudson.ProxyConfiguration;
 import hudson.model.Describable;
 import hudson.model.Descriptor;
 import hudson.util.FormValidation;
@@ -103,7 +104,10 @@ public class PypiServer
       return UploadCredentialsLookup.choices(Jenkins.get(), repositoryUrl, credentialsId);
     }
 
-    /** "Test connection": reads the repository's simple index with the chosen credentials. */
+    /**
+     * "Test connection": reads the repository's simple index with the chosen credentials, or, for an upload-only
+     * endpoint such as PyPI's, reaches it.
+     */
     @POST
     public FormValidation doTestConnection(@QueryParameter final String repositoryUrl,
                                            @QueryParameter final String credentialsId)
@@ -117,7 +121,8 @@ public class PypiServer
         PublishSettings settings = PublishSettings.to(repositoryUrl)
             .credentials(UploadCredentialsLookup.global(repositoryUrl, Text.trimmedOrNull(credentialsId)))
             .build();
-        return FormValidation.ok(new ConnectionCheck(settings).run());
+        // On the controller: through the proxy configured in Jenkins, as every request Jenkins itself sends.
+        return FormValidation.ok(new ConnectionCheck(settings, ProxyConfiguration.newHttpClientBuilder()).run());
       }
       catch (PublishException | AbortException e) {
         return FormValidation.error(e.getMessage());

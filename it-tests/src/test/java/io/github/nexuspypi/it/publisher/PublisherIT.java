@@ -1,6 +1,7 @@
 package io.github.nexuspypi.it.publisher;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -9,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.nexuspypi.it.dists.LargeWheel;
 import io.github.nexuspypi.it.dists.SdistBuilder;
 import io.github.nexuspypi.it.dists.WheelBuilder;
@@ -35,6 +38,8 @@ import io.github.nexuspypi.jenkins.publish.UploadCredentials;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -85,6 +90,42 @@ class PublisherIT
     assertTrue(log.stream().anyMatch(line -> line.contains(wheel.fileName()) && line.contains("uploaded")
         && line.contains(published.get(0).url())), log::toString);
     assertFalse(String.join("\n", log).contains(nexus.adminPassword()), "no secret in the log");
+  }
+
+  /**
+   * Most wheels built today say {@code Metadata-Version: 2.4} (PEP 639's {@code License-Expression} and
+   * {@code License-File}), which Debian's twine 4.0.2 refuses to send; the publisher sends them, and 2.3 and 2.2.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"2.4", "2.3", "2.2"})
+  void wheelsOfEveryCurrentMetadataVersionArePublished(final String metadataVersion) throws Exception {
+    String project = "jenkins-metadata-" + metadataVersion.replace('.', '-');
+    Path workspace = workspace(project);
+    WheelBuilder wheel = WheelBuilder.of(project, "1.0");
+    wheel.metadata().set("Metadata-Version", metadataVersion).field("Summary", "Metadata " + metadataVersion)
+        .field("Dynamic", "Requires-Dist");
+    if (metadataVersion.equals("2.4")) {
+      wheel.metadata().field("License-Expression", "MIT OR Apache-2.0").field("License-File", "LICENSE")
+          .field("License-File", "licenses/NOTICE.txt");
+      wheel.file(wheel.distInfo() + "/licenses/LICENSE", "MIT License\n");
+      wheel.file(wheel.distInfo() + "/licenses/licenses/NOTICE.txt", "Notice\n");
+    }
+    wheel.writeTo(workspace.resolve("dist"));
+
+    List<PublishedFile> published = publisher(settings()).publish(workspace, line -> { });
+
+    assertEquals(Outcome.UPLOADED, published.get(0).outcome());
+    JsonNode info = new ObjectMapper().readTree(nexus.anonymous().get("repository/" + hosted + "/pypi/" + project
+        + "/json").body()).get("info");
+    assertEquals("Metadata " + metadataVersion, info.get("summary").asText(), info::toPrettyString);
+    if (metadataVersion.equals("2.4")) {
+      assertEquals("MIT OR Apache-2.0", info.get("license_expression").asText(), info::toPrettyString);
+      assertEquals(List.of("LICENSE", "licenses/NOTICE.txt"), List.of(info.get("license_files").get(0).asText(),
+          info.get("license_files").get(1).asText()), info::toPrettyString);
+    }
+    String metadata = nexus.anonymous().get(new IndexPages(nexus.anonymous(), hosted).fileUri(project,
+        wheel.fileName()) + ".metadata").body();
+    assertEquals(new String(wheel.metadataBytes(), StandardCharsets.UTF_8), metadata);
   }
 
   @Test

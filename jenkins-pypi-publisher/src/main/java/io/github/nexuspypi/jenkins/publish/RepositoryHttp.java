@@ -20,7 +20,12 @@ final class RepositoryHttp
    * Jenkins and the repository refuse it. No redirects: twine follows none with a file either.
    */
   static HttpClient client(final Duration connectTimeout) {
-    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
+    return client(HttpClient.newBuilder(), connectTimeout);
+  }
+
+  /** The same, on top of a builder the host application prepared (its proxy, its executor). */
+  static HttpClient client(final HttpClient.Builder base, final Duration connectTimeout) {
+    return base.version(HttpClient.Version.HTTP_1_1).connectTimeout(connectTimeout)
         .followRedirects(HttpClient.Redirect.NEVER).build();
   }
 

@@ -9,12 +9,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Minimal valid wheels for the engine's tests: METADATA, WHEEL and RECORD. */
-final class TestWheels
+public final class TestWheels
 {
   private TestWheels() {
   }
 
-  static Path write(final Path dir, final String name, final String version, final String extraMetadata)
+  public static Path write(final Path dir, final String name, final String version, final String extraMetadata)
       throws IOException
   {
     Files.createDirectories(dir);

@@ -1,0 +1,19 @@
+package io.github.nexuspypi.jenkins;
+
+import com.cloudbees.plugins.credentials.CredentialsScope;
+import com.cloudbees.plugins.credentials.SystemCredentialsProvider;
+import com.cloudbees.plugins.credentials.impl.UsernamePasswordCredentialsImpl;
+
+/** Credentials in Jenkins's global store, as an administrator adds them under Manage Jenkins → Credentials. */
+final class TestCredentials
+{
+  private TestCredentials() {
+  }
+
+  static void usernamePassword(final String id, final String username, final String password) throws Exception {
+    SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
+    store.getCredentials().add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "", username,
+        password));
+    store.save();
+  }
+}
