@@ -3,6 +3,7 @@ package io.github.nexuspypi.jenkins.publish;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -107,10 +108,25 @@ public final class DistributionPublisher
         pages.put(pageUrl, page);
       }
       Optional<String> link = page.flatMap(found -> found.files().stream()
-          .filter(listed -> listed.filename().equals(file.filename())).findFirst().map(DistributionLink::url));
+          .filter(listed -> listed.filename().equals(file.filename())).findFirst().map(DistributionLink::url))
+          .filter(DistributionPublisher::isWebLink);
       located.add(file.at(link.orElse(page.isPresent() ? pageUrl.toString() : null)));
     }
     return located;
+  }
+
+  /**
+   * The build page links to it: the repository's page is not to be trusted with the scheme, so a
+   * {@code javascript:} or {@code data:} link there must not become one on Jenkins's page.
+   */
+  private static boolean isWebLink(final String url) {
+    try {
+      String scheme = new URI(url).getScheme();
+      return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+    }
+    catch (URISyntaxException e) {
+      return false;
+    }
   }
 
   private Optional<ProjectPage> page(final URI pageUrl) throws InterruptedException {
