@@ -1,7 +1,6 @@
 package io.github.nexuspypi.jenkins;
 
 import java.io.IOException;
-import java.util.List;
 
 import hudson.AbortException;
 import hudson.EnvVars;
@@ -19,7 +18,6 @@ import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.github.nexuspypi.jenkins.publish.PublishSettings;
-import io.github.nexuspypi.jenkins.publish.PublishedFile;
 import io.github.nexuspypi.jenkins.publish.Text;
 import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
@@ -144,14 +142,9 @@ public class PypiPublishStep
                       final TaskListener listener) throws InterruptedException, IOException
   {
     PublishSettings settings = settings(run, env);
-    List<PublishedFile> published = workspace.act(new PublishCallable(settings, listener));
-    PublishedFilesAction action = run.getAction(PublishedFilesAction.class);
-    if (action == null) {
-      run.addAction(new PublishedFilesAction(published));
-    }
-    else {
-      action.add(published);
-    }
+    PublishReport report = workspace.act(new PublishCallable(settings, listener));
+    PublishedFilesAction.record(run, report.files());
+    report.throwIfFailed();
   }
 
   /** Where to, as who and how, from this step's options, the global servers and the build's environment. */

@@ -50,7 +50,7 @@ public final class DistributionPublisher
 
   /** @return one entry per file, in path order */
   public List<PublishedFile> publish(final Path workspace, final PublishLog log)
-      throws PublishException, IOException, InterruptedException
+      throws PublishException, InterruptedException
   {
     List<Path> files = new DistributionFinder(workspace).find(settings.patterns());
     if (files.isEmpty()) {
@@ -68,8 +68,17 @@ public final class DistributionPublisher
     List<PublishedFile> published = new ArrayList<>();
     for (PreparedUpload file : prepared) {
       long started = System.nanoTime();
-      PublishedFile.Outcome outcome = settings.dryRun() ? PublishedFile.Outcome.DRY_RUN
-          : uploads.upload(file, log) ? PublishedFile.Outcome.UPLOADED : PublishedFile.Outcome.ALREADY_THERE;
+      PublishedFile.Outcome outcome;
+      try {
+        outcome = settings.dryRun() ? PublishedFile.Outcome.DRY_RUN
+            : uploads.upload(file, log) ? PublishedFile.Outcome.UPLOADED : PublishedFile.Outcome.ALREADY_THERE;
+      }
+      catch (PublishException e) {
+        // What went through before the failure is in the repository now: the build must still say so.
+        List<PublishedFile> before = locate(published);
+        before.forEach(done -> log.line("  " + done.logLine()));
+        throw e.after(before);
+      }
       published.add(new PublishedFile(file.filename().filename(), file.metadata().name(), file.metadata().version(),
           file.size(), Duration.ofNanos(System.nanoTime() - started), outcome, null));
     }
@@ -80,7 +89,7 @@ public final class DistributionPublisher
 
   /** Every file checked before any is sent: a bad one fails the step with nothing published. */
   private static List<PreparedUpload> prepare(final List<Path> files, final PublishLog log)
-      throws PublishException, IOException
+      throws PublishException
   {
     List<PreparedUpload> prepared = new ArrayList<>();
     for (Path file : files) {
@@ -91,6 +100,10 @@ public final class DistributionPublisher
       }
       catch (UploadRejectedException e) {
         throw new PublishException("Not publishing anything: " + e.getMessage());
+      }
+      catch (IOException e) {
+        throw new PublishException("Not publishing anything: could not read " + file + ": "
+            + PublishException.reason(e) + ".", e);
       }
     }
     return prepared;
