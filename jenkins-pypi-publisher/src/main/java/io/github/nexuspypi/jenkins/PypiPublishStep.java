@@ -7,8 +7,10 @@ import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
@@ -54,6 +56,8 @@ public class PypiPublishStep
   private int retries = 3;
 
   private boolean dryRun;
+
+  private boolean onlyIfSuccessful = true;
 
   @DataBoundConstructor
   public PypiPublishStep() {
@@ -132,6 +136,16 @@ public class PypiPublishStep
     this.dryRun = dryRun;
   }
 
+  public boolean isOnlyIfSuccessful() {
+    return onlyIfSuccessful;
+  }
+
+  /** Freestyle jobs only: Jenkins runs their post-build actions after a failure too, a Pipeline stops before. */
+  @DataBoundSetter
+  public void setOnlyIfSuccessful(final boolean onlyIfSuccessful) {
+    this.onlyIfSuccessful = onlyIfSuccessful;
+  }
+
   @Override
   public BuildStepMonitor getRequiredMonitorService() {
     return BuildStepMonitor.NONE;
@@ -141,6 +155,13 @@ public class PypiPublishStep
   public void perform(final Run<?, ?> run, final FilePath workspace, final EnvVars env, final Launcher launcher,
                       final TaskListener listener) throws InterruptedException, IOException
   {
+    if (onlyIfSuccessful && run instanceof AbstractBuild && run.getResult() != null
+        && run.getResult().isWorseThan(Result.SUCCESS))
+    {
+      listener.getLogger().println("pypiPublish: not publishing from a build that is " + run.getResult()
+          + " (untick \"Publish only if the build succeeded\" to publish anyway).");
+      return;
+    }
     PublishSettings settings = settings(run, env);
     PublishReport report = workspace.act(new PublishCallable(settings, listener));
     PublishedFilesAction.record(run, report.files());

@@ -20,7 +20,9 @@ import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.AbstractBuild;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
@@ -245,6 +247,45 @@ class PypiPublishStepTest
     step.perform(run, workspacePath, env, null, mock(TaskListener.class));
 
     verify(run, never()).addAction(any());
+  }
+
+  @Test
+  void aFreestyleBuildWorseThanSuccessPublishesNothingUnlessAsked() throws Exception {
+    AbstractBuild<?, ?> failedBuild = mock(AbstractBuild.class);
+    Result failure = mock(Result.class);
+    when(failure.isWorseThan(any())).thenReturn(true);
+    when(failedBuild.getResult()).thenReturn(failure);
+    FilePath workspacePath = mock(FilePath.class);
+    when(workspacePath.act(any(PublishCallable.class))).thenReturn(PublishReport.published(List.of()));
+    TaskListener listener = mock(TaskListener.class);
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    when(listener.getLogger()).thenReturn(new PrintStream(logged, true, StandardCharsets.UTF_8));
+    PypiPublishStep step = new PypiPublishStep();
+    step.setRepositoryUrl(URL);
+    assertTrue(step.isOnlyIfSuccessful(), "skipping is the default");
+
+    step.perform(failedBuild, workspacePath, env, null, listener);
+    verify(workspacePath, never()).act(any(PublishCallable.class));
+    assertTrue(logged.toString(StandardCharsets.UTF_8).contains("not publishing"), logged::toString);
+
+    step.setOnlyIfSuccessful(false);
+    step.perform(failedBuild, workspacePath, env, null, listener);
+    verify(workspacePath).act(any(PublishCallable.class));
+  }
+
+  @Test
+  void aPipelinePublishesWhenItReachesTheStepWhateverItsResultSoFar() throws Exception {
+    Result unstable = mock(Result.class);
+    when(unstable.isWorseThan(any())).thenReturn(true);
+    when(run.getResult()).thenReturn(unstable);
+    FilePath workspacePath = mock(FilePath.class);
+    when(workspacePath.act(any(PublishCallable.class))).thenReturn(PublishReport.published(List.of()));
+    PypiPublishStep step = new PypiPublishStep();
+    step.setRepositoryUrl(URL);
+
+    step.perform(run, workspacePath, env, null, mock(TaskListener.class));
+
+    verify(workspacePath).act(any(PublishCallable.class));
   }
 
   @Test
