@@ -13,7 +13,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
@@ -286,6 +289,22 @@ class PypiPublishStepTest
     step.perform(run, workspacePath, env, null, mock(TaskListener.class));
 
     verify(workspacePath).act(any(PublishCallable.class));
+  }
+
+  @Test
+  void systemScopedCredentialsAreRefusedForAServerAsNoBuildCouldUseThem() {
+    StandardUsernamePasswordCredentials systemScoped = mock(StandardUsernamePasswordCredentials.class);
+    credentials.when(() -> CredentialsProvider.findCredentialByIdInItemGroup(eq("agent-ssh"),
+        eq(StandardCredentials.class), eq(jenkins), any(), anyList())).thenReturn(systemScoped);
+    try (MockedStatic<CredentialsMatchers> matchers = mockStatic(CredentialsMatchers.class)) {
+      CredentialsMatcher system = found -> found == systemScoped;
+      matchers.when(() -> CredentialsMatchers.withScope(CredentialsScope.SYSTEM)).thenReturn(system);
+
+      AbortException refused = assertThrows(AbortException.class,
+          () -> UploadCredentialsLookup.global(URL, "agent-ssh"));
+
+      assertTrue(refused.getMessage().contains("System-scoped"), refused.getMessage());
+    }
   }
 
   @Test
