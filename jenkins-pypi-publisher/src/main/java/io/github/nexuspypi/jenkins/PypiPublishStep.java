@@ -216,14 +216,20 @@ public class PypiPublishStep
       return "Publish to a PyPI repository";
     }
 
-    public ListBoxModel doFillServerItems() {
+    /** The servers' URLs are for who may configure the job, not for anyone who may read Jenkins. */
+    @POST
+    public ListBoxModel doFillServerItems(@AncestorInPath final Item item) {
       ListBoxModel items = new ListBoxModel();
+      if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER) : !item.hasPermission(Item.CONFIGURE)) {
+        return items;
+      }
       items.add("(none: give a repository URL)", "");
       PypiPublisherConfiguration.get().getServers()
           .forEach(server -> items.add(server.getId() + " (" + server.getRepositoryUrl() + ")", server.getId()));
       return items;
     }
 
+    @POST
     public FormValidation doCheckRepositoryUrl(@QueryParameter final String value,
                                                @QueryParameter final String server)
     {
@@ -237,9 +243,11 @@ public class PypiPublishStep
       return RepositoryUrlCheck.check(value);
     }
 
+    @POST
     public FormValidation doCheckRetries(@QueryParameter final String value) {
       try {
-        return Integer.parseInt(value.strip()) >= 0 ? FormValidation.ok()
+        // No value is no number: parseInt refuses null as it refuses "three".
+        return Integer.parseInt(Text.trimmedOrNull(value)) >= 0 ? FormValidation.ok()
             : FormValidation.error("0 or more retries.");
       }
       catch (NumberFormatException e) {

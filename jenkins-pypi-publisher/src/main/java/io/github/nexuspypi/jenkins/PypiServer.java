@@ -82,6 +82,7 @@ public class PypiServer
       return "PyPI server";
     }
 
+    @POST
     public FormValidation doCheckId(@QueryParameter final String value) {
       String id = Text.trimmedOrNull(value);
       if (id == null) {
@@ -91,6 +92,7 @@ public class PypiServer
           : FormValidation.error("Use letters, digits, '.', '_' and '-' only.");
     }
 
+    @POST
     public FormValidation doCheckRepositoryUrl(@QueryParameter final String value) {
       return RepositoryUrlCheck.check(value);
     }

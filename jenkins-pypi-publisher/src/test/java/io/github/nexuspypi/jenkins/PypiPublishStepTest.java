@@ -308,6 +308,18 @@ class PypiPublishStepTest
   }
 
   @Test
+  void serversAreListedOnlyToWhoMayConfigureTheJob() {
+    Item job = mock(Item.class);
+    when(job.hasPermission(any())).thenReturn(false);
+    when(jenkins.hasPermission(any())).thenReturn(false);
+    PypiPublishStep.DescriptorImpl descriptor = new PypiPublishStep.DescriptorImpl();
+
+    assertTrue(descriptor.doFillServerItems(job).isEmpty());
+    assertTrue(descriptor.doFillServerItems(null).isEmpty());
+    verify(configuration, never()).getServers();
+  }
+
+  @Test
   void aFailedPublishIsReportedAsASentenceWithTheFilesBeforeIt() throws Exception {
     PublishSettings settings = PublishSettings.to(URL).files("../dist/*").build();
 
@@ -365,6 +377,8 @@ class PypiPublishStepTest
       validation.verify(() -> FormValidation.error(contains("0 or more")));
       descriptor.doCheckRetries("three");
       validation.verify(() -> FormValidation.error(contains("whole number")));
+      descriptor.doCheckRetries(null);
+      validation.verify(() -> FormValidation.error(contains("whole number")), times(2));
       descriptor.doCheckRetries("3");
       descriptor.doCheckRepositoryUrl("", "nexus");
       validation.verify(FormValidation::ok, times(2));
