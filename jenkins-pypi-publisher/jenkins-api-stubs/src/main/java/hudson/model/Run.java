@@ -9,6 +9,10 @@ public abstract class Run<JobT extends Job<JobT, RunT>, RunT extends Run<JobT, R
     protected Run(JobT job) throws IOException {
     }
 
+    public Result getResult() {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public void addAction(Action a) {
         throw new UnsupportedOperationException("stub");
     }

@@ -1,15 +1,16 @@
 package io.github.nexuspypi.jenkins;
 
 import java.io.IOException;
-import java.util.List;
 
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.Extension;
 import hudson.FilePath;
 import hudson.Launcher;
+import hudson.model.AbstractBuild;
 import hudson.model.AbstractProject;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.tasks.BuildStepDescriptor;
@@ -19,7 +20,6 @@ import hudson.tasks.Recorder;
 import hudson.util.FormValidation;
 import hudson.util.ListBoxModel;
 import io.github.nexuspypi.jenkins.publish.PublishSettings;
-import io.github.nexuspypi.jenkins.publish.PublishedFile;
 import io.github.nexuspypi.jenkins.publish.Text;
 import jenkins.model.Jenkins;
 import jenkins.tasks.SimpleBuildStep;
@@ -56,6 +56,8 @@ public class PypiPublishStep
   private int retries = 3;
 
   private boolean dryRun;
+
+  private boolean onlyIfSuccessful = true;
 
   @DataBoundConstructor
   public PypiPublishStep() {
@@ -134,6 +136,16 @@ public class PypiPublishStep
     this.dryRun = dryRun;
   }
 
+  public boolean isOnlyIfSuccessful() {
+    return onlyIfSuccessful;
+  }
+
+  /** Freestyle jobs only: Jenkins runs their post-build actions after a failure too, a Pipeline stops before. */
+  @DataBoundSetter
+  public void setOnlyIfSuccessful(final boolean onlyIfSuccessful) {
+    this.onlyIfSuccessful = onlyIfSuccessful;
+  }
+
   @Override
   public BuildStepMonitor getRequiredMonitorService() {
     return BuildStepMonitor.NONE;
@@ -143,15 +155,17 @@ public class PypiPublishStep
   public void perform(final Run<?, ?> run, final FilePath workspace, final EnvVars env, final Launcher launcher,
                       final TaskListener listener) throws InterruptedException, IOException
   {
+    if (onlyIfSuccessful && run instanceof AbstractBuild && run.getResult() != null
+        && run.getResult().isWorseThan(Result.SUCCESS))
+    {
+      listener.getLogger().println("pypiPublish: not publishing from a build that is " + run.getResult()
+          + " (untick \"Publish only if the build succeeded\" to publish anyway).");
+      return;
+    }
     PublishSettings settings = settings(run, env);
-    List<PublishedFile> published = workspace.act(new PublishCallable(settings, listener));
-    PublishedFilesAction action = run.getAction(PublishedFilesAction.class);
-    if (action == null) {
-      run.addAction(new PublishedFilesAction(published));
-    }
-    else {
-      action.add(published);
-    }
+    PublishReport report = workspace.act(new PublishCallable(settings, listener));
+    PublishedFilesAction.record(run, report.files());
+    report.throwIfFailed();
   }
 
   /** Where to, as who and how, from this step's options, the global servers and the build's environment. */
@@ -202,14 +216,20 @@ public class PypiPublishStep
       return "Publish to a PyPI repository";
     }
 
-    public ListBoxModel doFillServerItems() {
+    /** The servers' URLs are for who may configure the job, not for anyone who may read Jenkins. */
+    @POST
+    public ListBoxModel doFillServerItems(@AncestorInPath final Item item) {
       ListBoxModel items = new ListBoxModel();
+      if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER) : !item.hasPermission(Item.CONFIGURE)) {
+        return items;
+      }
       items.add("(none: give a repository URL)", "");
       PypiPublisherConfiguration.get().getServers()
           .forEach(server -> items.add(server.getId() + " (" + server.getRepositoryUrl() + ")", server.getId()));
       return items;
     }
 
+    @POST
     public FormValidation doCheckRepositoryUrl(@QueryParameter final String value,
                                                @QueryParameter final String server)
     {
@@ -223,9 +243,11 @@ public class PypiPublishStep
       return RepositoryUrlCheck.check(value);
     }
 
+    @POST
     public FormValidation doCheckRetries(@QueryParameter final String value) {
       try {
-        return Integer.parseInt(value.strip()) >= 0 ? FormValidation.ok()
+        // No value is no number: parseInt refuses null as it refuses "three".
+        return Integer.parseInt(Text.trimmedOrNull(value)) >= 0 ? FormValidation.ok()
             : FormValidation.error("0 or more retries.");
       }
       catch (NumberFormatException e) {

@@ -83,6 +83,7 @@ public class PypiServer
       return "PyPI server";
     }
 
+    @POST
     public FormValidation doCheckId(@QueryParameter final String value) {
       String id = Text.trimmedOrNull(value);
       if (id == null) {
@@ -92,6 +93,7 @@ public class PypiServer
           : FormValidation.error("Use letters, digits, '.', '_' and '-' only.");
     }
 
+    @POST
     public FormValidation doCheckRepositoryUrl(@QueryParameter final String value) {
       return RepositoryUrlCheck.check(value);
     }

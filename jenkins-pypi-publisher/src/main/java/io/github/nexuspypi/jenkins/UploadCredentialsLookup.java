@@ -5,6 +5,7 @@ import java.util.List;
 import com.cloudbees.plugins.credentials.CredentialsMatcher;
 import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardListBoxModel;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
@@ -51,6 +52,10 @@ final class UploadCredentialsLookup
     }
     StandardCredentials found = CredentialsProvider.findCredentialByIdInItemGroup(credentialsId,
         StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirements(repositoryUrl));
+    if (found != null && systemScoped().matches(found)) {
+      throw new AbortException("The credentials '" + credentialsId + "' are System-scoped: Jenkins lets no build "
+          + "use them. Give the server credentials of Global scope.");
+    }
     return of(credentialsId, found);
   }
 
@@ -83,9 +88,15 @@ final class UploadCredentialsLookup
         + "text (token): a PyPI repository takes only those.");
   }
 
+  /** What builds can use: builds look credentials up in the job's context, which leaves System scope out. */
   private static CredentialsMatcher uploadCredentials() {
-    return CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
-        CredentialsMatchers.instanceOf(StringCredentials.class));
+    return CredentialsMatchers.allOf(CredentialsMatchers.not(systemScoped()),
+        CredentialsMatchers.anyOf(CredentialsMatchers.instanceOf(StandardUsernamePasswordCredentials.class),
+            CredentialsMatchers.instanceOf(StringCredentials.class)));
+  }
+
+  private static CredentialsMatcher systemScoped() {
+    return CredentialsMatchers.withScope(CredentialsScope.SYSTEM);
   }
 
   private static List<DomainRequirement> requirements(final String repositoryUrl) {

@@ -4,17 +4,28 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
+import com.cloudbees.plugins.credentials.CredentialsMatcher;
+import com.cloudbees.plugins.credentials.CredentialsMatchers;
 import com.cloudbees.plugins.credentials.CredentialsProvider;
+import com.cloudbees.plugins.credentials.CredentialsScope;
 import com.cloudbees.plugins.credentials.common.StandardCredentials;
 import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredentials;
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.EnvVars;
 import hudson.FilePath;
+import hudson.model.AbstractBuild;
 import hudson.model.Item;
+import hudson.model.Result;
 import hudson.model.Run;
 import hudson.model.TaskListener;
 import hudson.util.FormValidation;
@@ -43,6 +54,7 @@ import static org.mockito.ArgumentMatchers.anyList;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.contains;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.mockStatic;
 import static org.mockito.Mockito.never;
@@ -194,7 +206,7 @@ class PypiPublishStepTest
   void aBuildRunsTheEngineOnItsWorkspaceAndListsWhatItPublished() throws Exception {
     FilePath workspacePath = mock(FilePath.class);
     PublishedFile published = mock(PublishedFile.class);
-    when(workspacePath.act(any(PublishCallable.class))).thenReturn(List.of(published));
+    when(workspacePath.act(any(PublishCallable.class))).thenReturn(PublishReport.published(List.of(published)));
     PypiPublishStep step = new PypiPublishStep();
     step.setRepositoryUrl(URL);
 
@@ -210,6 +222,115 @@ class PypiPublishStepTest
   }
 
   @Test
+  void aPublishFailingHalfwayListsWhatWentThroughAndFailsWithItsSentence() throws Exception {
+    FilePath workspacePath = mock(FilePath.class);
+    PublishedFile before = mock(PublishedFile.class);
+    when(workspacePath.act(any(PublishCallable.class)))
+        .thenReturn(PublishReport.failed(List.of(before), "Upload of demo-1.0.tar.gz failed with 503."));
+    PypiPublishStep step = new PypiPublishStep();
+    step.setRepositoryUrl(URL);
+
+    AbortException failed = assertThrows(AbortException.class,
+        () -> step.perform(run, workspacePath, env, null, mock(TaskListener.class)));
+
+    assertEquals("Upload of demo-1.0.tar.gz failed with 503.", failed.getMessage());
+    ArgumentCaptor<PublishedFilesAction> action = ArgumentCaptor.forClass(PublishedFilesAction.class);
+    verify(run).addAction(action.capture());
+    assertEquals(List.of(before), action.getValue().getFiles());
+  }
+
+  @Test
+  void nothingPublishedAddsNoAction() throws Exception {
+    FilePath workspacePath = mock(FilePath.class);
+    when(workspacePath.act(any(PublishCallable.class))).thenReturn(PublishReport.published(List.of()));
+    PypiPublishStep step = new PypiPublishStep();
+    step.setRepositoryUrl(URL);
+    step.setFailWhenNothingMatches(false);
+
+    step.perform(run, workspacePath, env, null, mock(TaskListener.class));
+
+    verify(run, never()).addAction(any());
+  }
+
+  @Test
+  void aFreestyleBuildWorseThanSuccessPublishesNothingUnlessAsked() throws Exception {
+    AbstractBuild<?, ?> failedBuild = mock(AbstractBuild.class);
+    Result failure = mock(Result.class);
+    when(failure.isWorseThan(any())).thenReturn(true);
+    when(failedBuild.getResult()).thenReturn(failure);
+    FilePath workspacePath = mock(FilePath.class);
+    when(workspacePath.act(any(PublishCallable.class))).thenReturn(PublishReport.published(List.of()));
+    TaskListener listener = mock(TaskListener.class);
+    ByteArrayOutputStream logged = new ByteArrayOutputStream();
+    when(listener.getLogger()).thenReturn(new PrintStream(logged, true, StandardCharsets.UTF_8));
+    PypiPublishStep step = new PypiPublishStep();
+    step.setRepositoryUrl(URL);
+    assertTrue(step.isOnlyIfSuccessful(), "skipping is the default");
+
+    step.perform(failedBuild, workspacePath, env, null, listener);
+    verify(workspacePath, never()).act(any(PublishCallable.class));
+    assertTrue(logged.toString(StandardCharsets.UTF_8).contains("not publishing"), logged::toString);
+
+    step.setOnlyIfSuccessful(false);
+    step.perform(failedBuild, workspacePath, env, null, listener);
+    verify(workspacePath).act(any(PublishCallable.class));
+  }
+
+  @Test
+  void aPipelinePublishesWhenItReachesTheStepWhateverItsResultSoFar() throws Exception {
+    Result unstable = mock(Result.class);
+    when(unstable.isWorseThan(any())).thenReturn(true);
+    when(run.getResult()).thenReturn(unstable);
+    FilePath workspacePath = mock(FilePath.class);
+    when(workspacePath.act(any(PublishCallable.class))).thenReturn(PublishReport.published(List.of()));
+    PypiPublishStep step = new PypiPublishStep();
+    step.setRepositoryUrl(URL);
+
+    step.perform(run, workspacePath, env, null, mock(TaskListener.class));
+
+    verify(workspacePath).act(any(PublishCallable.class));
+  }
+
+  @Test
+  void systemScopedCredentialsAreRefusedForAServerAsNoBuildCouldUseThem() {
+    StandardUsernamePasswordCredentials systemScoped = mock(StandardUsernamePasswordCredentials.class);
+    credentials.when(() -> CredentialsProvider.findCredentialByIdInItemGroup(eq("agent-ssh"),
+        eq(StandardCredentials.class), eq(jenkins), any(), anyList())).thenReturn(systemScoped);
+    try (MockedStatic<CredentialsMatchers> matchers = mockStatic(CredentialsMatchers.class)) {
+      CredentialsMatcher system = found -> found == systemScoped;
+      matchers.when(() -> CredentialsMatchers.withScope(CredentialsScope.SYSTEM)).thenReturn(system);
+
+      AbortException refused = assertThrows(AbortException.class,
+          () -> UploadCredentialsLookup.global(URL, "agent-ssh"));
+
+      assertTrue(refused.getMessage().contains("System-scoped"), refused.getMessage());
+    }
+  }
+
+  @Test
+  void serversAreListedOnlyToWhoMayConfigureTheJob() {
+    Item job = mock(Item.class);
+    when(job.hasPermission(any())).thenReturn(false);
+    when(jenkins.hasPermission(any())).thenReturn(false);
+    PypiPublishStep.DescriptorImpl descriptor = new PypiPublishStep.DescriptorImpl();
+
+    assertTrue(descriptor.doFillServerItems(job).isEmpty());
+    assertTrue(descriptor.doFillServerItems(null).isEmpty());
+    verify(configuration, never()).getServers();
+  }
+
+  @Test
+  void aFailedPublishIsReportedAsASentenceWithTheFilesBeforeIt() throws Exception {
+    PublishSettings settings = PublishSettings.to(URL).files("../dist/*").build();
+
+    PublishReport report = new PublishCallable(settings, mock(TaskListener.class)).invoke(workspace.toFile(), null);
+
+    assertEquals(List.of(), report.files());
+    AbortException failed = assertThrows(AbortException.class, report::throwIfFailed);
+    assertTrue(failed.getMessage().contains("inside the workspace"), failed.getMessage());
+  }
+
+  @Test
   void theSecretNeverReachesTheLogOrTheFailure() throws Exception {
     ByteArrayOutputStream logged = new ByteArrayOutputStream();
     TaskListener listener = mock(TaskListener.class);
@@ -219,7 +340,7 @@ class PypiPublishStepTest
         .failWhenNothingMatches(true).build();
 
     AbortException failed = assertThrows(AbortException.class,
-        () -> new PublishCallable(settings, listener).invoke(workspace.toFile(), null));
+        () -> new PublishCallable(settings, listener).invoke(workspace.toFile(), null).throwIfFailed());
 
     assertTrue(failed.getMessage().contains("****/*.whl"), failed.getMessage());
     assertFalse(failed.getMessage().contains("hunter2"), failed.getMessage());
@@ -256,6 +377,8 @@ class PypiPublishStepTest
       validation.verify(() -> FormValidation.error(contains("0 or more")));
       descriptor.doCheckRetries("three");
       validation.verify(() -> FormValidation.error(contains("whole number")));
+      descriptor.doCheckRetries(null);
+      validation.verify(() -> FormValidation.error(contains("whole number")), times(2));
       descriptor.doCheckRetries("3");
       descriptor.doCheckRepositoryUrl("", "nexus");
       validation.verify(FormValidation::ok, times(2));
@@ -268,6 +391,41 @@ class PypiPublishStepTest
 
     assertEquals("pypi-published", action.getUrlName());
     assertEquals("Published to PyPI", action.getDisplayName());
-    assertSame(action.getFiles(), action.getFiles());
+    Run<?, ?> build = mock(Run.class);
+    action.onAttached(build);
+    assertSame(build, action.getRun(), "for the page's side panel");
+  }
+
+  @Test
+  void parallelBranchesPublishingAtOnceShareOneActionWithEveryFile() throws Exception {
+    List<PublishedFilesAction> attached = new CopyOnWriteArrayList<>();
+    doAnswer(call -> attached.add(call.getArgument(0))).when(run).addAction(any());
+    when(run.getAction(PublishedFilesAction.class)).thenAnswer(call -> attached.isEmpty() ? null : attached.get(0));
+    PublishedFile file = mock(PublishedFile.class);
+    int branches = 8;
+    CountDownLatch start = new CountDownLatch(1);
+    ExecutorService pool = Executors.newFixedThreadPool(branches);
+    try {
+      List<Future<?>> done = new ArrayList<>();
+      for (int i = 0; i < branches; i++) {
+        done.add(pool.submit(() -> {
+          start.await();
+          for (int n = 0; n < 100; n++) {
+            PublishedFilesAction.record(run, List.of(file));
+          }
+          return null;
+        }));
+      }
+      start.countDown();
+      for (Future<?> branch : done) {
+        branch.get();
+      }
+    }
+    finally {
+      pool.shutdownNow();
+    }
+
+    assertEquals(1, attached.size(), "one action");
+    assertEquals(branches * 100, attached.get(0).getFiles().size(), "every file");
   }
 }

@@ -203,6 +203,39 @@ class PublisherIT
   }
 
   @Test
+  void aFailureHalfwayStillReportsTheFilesPublishedBeforeIt() throws Exception {
+    WheelBuilder.of("jenkins-half-b", "1.0").writeTo(workspace("taken").resolve("dist"));
+    publisher(settings()).publish(workspace("taken"), line -> { });
+    Path workspace = workspace("half");
+    WheelBuilder first = WheelBuilder.of("jenkins-half-a", "1.0");
+    first.writeTo(workspace.resolve("dist"));
+    WheelBuilder.of("jenkins-half-b", "1.0").file("jenkins_half_b/extra.py", "x = 1\n")
+        .writeTo(workspace.resolve("dist"));
+
+    PublishException refused = assertThrows(PublishException.class,
+        () -> publisher(settings()).publish(workspace, line -> { }));
+
+    assertTrue(refused.getMessage().contains("File already exists"), refused.getMessage());
+    List<PublishedFile> before = refused.publishedBefore();
+    assertEquals(List.of(first.fileName()), names(before), "the build page lists what is in the repository now");
+    assertEquals(Outcome.UPLOADED, before.get(0).outcome());
+    assertEquals(new IndexPages(nexus.anonymous(), hosted).fileUri("jenkins-half-a", first.fileName()).toString(),
+        before.get(0).url());
+  }
+
+  @Test
+  void aPatternLeavingTheWorkspaceFailsWithASentenceAndSendsNothing() throws IOException {
+    Path workspace = workspace("inside");
+    WheelBuilder.of("jenkins-outside", "1.0").writeTo(workspaces.resolve("dist"));
+
+    PublishException refused = assertThrows(PublishException.class,
+        () -> publisher(settings().files("../dist/*.whl")).publish(workspace, line -> { }));
+
+    assertTrue(refused.getMessage().contains("must stay inside the workspace"), refused.getMessage());
+    assertEquals(404, new IndexPages(nexus.anonymous(), hosted).status("jenkins-outside"));
+  }
+
+  @Test
   void aDryRunChecksAndListsButSendsNothingAndAnEmptyMatchIsAnError() throws Exception {
     Path workspace = workspace("dry");
     WheelBuilder.of("jenkins-dry", "1.0").writeTo(workspace.resolve("dist"));

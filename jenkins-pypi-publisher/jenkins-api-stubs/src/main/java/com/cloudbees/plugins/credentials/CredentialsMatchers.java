@@ -8,6 +8,18 @@ public class CredentialsMatchers {
         throw new UnsupportedOperationException("stub");
     }
 
+    public static CredentialsMatcher not(CredentialsMatcher matcher) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public static CredentialsMatcher withScope(CredentialsScope scope) {
+        throw new UnsupportedOperationException("stub");
+    }
+
+    public static CredentialsMatcher allOf(CredentialsMatcher... matchers) {
+        throw new UnsupportedOperationException("stub");
+    }
+
     public static CredentialsMatcher anyOf(CredentialsMatcher... matchers) {
         throw new UnsupportedOperationException("stub");
     }

@@ -1,6 +1,7 @@
 package io.github.nexuspypi.jenkins.publish;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,7 +25,7 @@ final class DistributionFinder
   }
 
   /** Every regular file any pattern matches, each once, in path order. */
-  List<Path> find(final List<String> patterns) throws IOException {
+  List<Path> find(final List<String> patterns) throws PublishException {
     TreeSet<Path> found = new TreeSet<>();
     for (String pattern : patterns) {
       found.addAll(find(pattern));
@@ -32,10 +33,10 @@ final class DistributionFinder
     return new ArrayList<>(found);
   }
 
-  private List<Path> find(final String pattern) throws IOException {
+  private List<Path> find(final String pattern) throws PublishException {
     String glob = pattern.replace('\\', '/');
     if (glob.startsWith("/") || glob.contains("..")) {
-      throw new IllegalArgumentException("The file pattern '" + pattern + "' must stay inside the workspace: write "
+      throw new PublishException("The file pattern '" + pattern + "' must stay inside the workspace: write "
           + "it relative to the workspace, e.g. dist/*");
     }
     if (glob.endsWith("/")) {
@@ -53,6 +54,10 @@ final class DistributionFinder
       files.filter(Files::isRegularFile)
           .filter(file -> matcher.matches(relative(file)))
           .forEach(matched::add);
+    }
+    catch (IOException | UncheckedIOException e) {
+      throw new PublishException("Could not look for '" + pattern + "' in " + root + ": " + PublishException.reason(e)
+          + ". Check that the job may read the workspace there.", e);
     }
     return matched;
   }

@@ -3,6 +3,7 @@ package io.github.nexuspypi.jenkins.publish;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
@@ -49,7 +50,7 @@ public final class DistributionPublisher
 
   /** @return one entry per file, in path order */
   public List<PublishedFile> publish(final Path workspace, final PublishLog log)
-      throws PublishException, IOException, InterruptedException
+      throws PublishException, InterruptedException
   {
     List<Path> files = new DistributionFinder(workspace).find(settings.patterns());
     if (files.isEmpty()) {
@@ -67,8 +68,17 @@ public final class DistributionPublisher
     List<PublishedFile> published = new ArrayList<>();
     for (PreparedUpload file : prepared) {
       long started = System.nanoTime();
-      PublishedFile.Outcome outcome = settings.dryRun() ? PublishedFile.Outcome.DRY_RUN
-          : uploads.upload(file, log) ? PublishedFile.Outcome.UPLOADED : PublishedFile.Outcome.ALREADY_THERE;
+      PublishedFile.Outcome outcome;
+      try {
+        outcome = settings.dryRun() ? PublishedFile.Outcome.DRY_RUN
+            : uploads.upload(file, log) ? PublishedFile.Outcome.UPLOADED : PublishedFile.Outcome.ALREADY_THERE;
+      }
+      catch (PublishException e) {
+        // What went through before the failure is in the repository now: the build must still say so.
+        List<PublishedFile> before = locate(published);
+        before.forEach(done -> log.line("  " + done.logLine()));
+        throw e.after(before);
+      }
       published.add(new PublishedFile(file.filename().filename(), file.metadata().name(), file.metadata().version(),
           file.size(), Duration.ofNanos(System.nanoTime() - started), outcome, null));
     }
@@ -79,7 +89,7 @@ public final class DistributionPublisher
 
   /** Every file checked before any is sent: a bad one fails the step with nothing published. */
   private static List<PreparedUpload> prepare(final List<Path> files, final PublishLog log)
-      throws PublishException, IOException
+      throws PublishException
   {
     List<PreparedUpload> prepared = new ArrayList<>();
     for (Path file : files) {
@@ -90,6 +100,10 @@ public final class DistributionPublisher
       }
       catch (UploadRejectedException e) {
         throw new PublishException("Not publishing anything: " + e.getMessage());
+      }
+      catch (IOException e) {
+        throw new PublishException("Not publishing anything: could not read " + file + ": "
+            + PublishException.reason(e) + ".", e);
       }
     }
     return prepared;
@@ -107,10 +121,25 @@ public final class DistributionPublisher
         pages.put(pageUrl, page);
       }
       Optional<String> link = page.flatMap(found -> found.files().stream()
-          .filter(listed -> listed.filename().equals(file.filename())).findFirst().map(DistributionLink::url));
+          .filter(listed -> listed.filename().equals(file.filename())).findFirst().map(DistributionLink::url))
+          .filter(DistributionPublisher::isWebLink);
       located.add(file.at(link.orElse(page.isPresent() ? pageUrl.toString() : null)));
     }
     return located;
+  }
+
+  /**
+   * The build page links to it: the repository's page is not to be trusted with the scheme, so a
+   * {@code javascript:} or {@code data:} link there must not become one on Jenkins's page.
+   */
+  private static boolean isWebLink(final String url) {
+    try {
+      String scheme = new URI(url).getScheme();
+      return "http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme);
+    }
+    catch (URISyntaxException e) {
+      return false;
+    }
   }
 
   private Optional<ProjectPage> page(final URI pageUrl) throws InterruptedException {

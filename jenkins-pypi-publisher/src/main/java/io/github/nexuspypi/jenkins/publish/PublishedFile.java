@@ -38,7 +38,8 @@ public final class PublishedFile
 
   private final long size;
 
-  private final Duration took;
+  /** Milliseconds, not a {@link Duration}: Jenkins saves this in build.xml, and its XStream filter refuses Duration. */
+  private final long tookMillis;
 
   private final Outcome outcome;
 
@@ -51,7 +52,7 @@ public final class PublishedFile
     this.project = project;
     this.version = version;
     this.size = size;
-    this.took = took;
+    this.tookMillis = took.toMillis();
     this.outcome = outcome;
     this.url = url;
   }
@@ -74,7 +75,7 @@ public final class PublishedFile
   }
 
   public Duration took() {
-    return took;
+    return Duration.ofMillis(tookMillis);
   }
 
   public Outcome outcome() {
@@ -87,13 +88,13 @@ public final class PublishedFile
   }
 
   PublishedFile at(final String newUrl) {
-    return new PublishedFile(filename, project, version, size, took, outcome, newUrl);
+    return new PublishedFile(filename, project, version, size, took(), outcome, newUrl);
   }
 
   /** The build log's line for it, e.g. {@code demo-1.0.tar.gz (12.3 KiB, 0.4 s): uploaded, https://...}. */
   public String logLine() {
     return filename + " (" + humanSize(size) + ", " + String.format(Locale.ROOT, "%.1f s",
-        took.toMillis() / 1000.0) + "): " + outcome.description() + (url == null ? "" : ", " + url);
+        tookMillis / 1000.0) + "): " + outcome.description() + (url == null ? "" : ", " + url);
   }
 
   static String humanSize(final long bytes) {
