@@ -325,8 +325,8 @@ final class JellyViewCheck
     while (segment.find()) {
       Class<?> on = raw(type);
       if (segment.group(2) != null) {
-        problem(file, "calls " + segment.group(1) + "() on " + on.getSimpleName() + ": JEXL calls no method on "
-            + "a primitive; read a getter instead");
+        problem(file, "calls " + segment.group(1) + "() on " + on.getSimpleName() + ": views read getters, since "
+            + "JEXL calls no method on a primitive such as a long");
         return Optional.empty();
       }
       Optional<Method> getter = getter(on, segment.group(1));
