@@ -19,5 +19,9 @@ public abstract class Descriptor<T extends Describable<T>> {
     public static final class FormException extends Exception {
         private FormException() {
         }
+
+        public FormException(String message, String formField) {
+            super(message);
+        }
     }
 }

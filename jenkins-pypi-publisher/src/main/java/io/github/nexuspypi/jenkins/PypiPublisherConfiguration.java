@@ -5,8 +5,8 @@ import java.util.List;
 import java.util.Optional;
 
 import hudson.Extension;
+import hudson.ExtensionList;
 import jenkins.model.GlobalConfiguration;
-import jenkins.model.Jenkins;
 import net.sf.json.JSONObject;
 import org.jenkinsci.Symbol;
 import org.kohsuke.stapler.DataBoundSetter;
@@ -28,16 +28,26 @@ public class PypiPublisherConfiguration
   }
 
   public static PypiPublisherConfiguration get() {
-    return Jenkins.get().getDescriptorByType(PypiPublisherConfiguration.class);
+    return ExtensionList.lookupSingleton(PypiPublisherConfiguration.class);
   }
 
   public List<PypiServer> getServers() {
     return servers;
   }
 
+  /**
+   * Refuses two servers of one id, before anything is saved: a job names its server by id, and would otherwise
+   * silently publish to whichever comes first.
+   */
   @DataBoundSetter
   public void setServers(final List<PypiServer> servers) {
-    this.servers = servers == null ? new ArrayList<>() : new ArrayList<>(servers);
+    List<PypiServer> given = servers == null ? new ArrayList<>() : new ArrayList<>(servers);
+    Optional<String> duplicate = PypiServer.duplicateId(given);
+    if (duplicate.isPresent()) {
+      throw new IllegalArgumentException("Two PyPI servers have the id '" + duplicate.get() + "': jobs name a "
+          + "server by its id, so give each its own.");
+    }
+    this.servers = given;
     save();
   }
 
@@ -47,8 +57,15 @@ public class PypiPublisherConfiguration
    */
   @Override
   public boolean configure(final StaplerRequest2 req, final JSONObject json) throws FormException {
+    List<PypiServer> saved = servers;
     servers = new ArrayList<>();
-    req.bindJSON(this, json);
+    try {
+      req.bindJSON(this, json);
+    }
+    catch (IllegalArgumentException e) {
+      servers = saved;
+      throw new FormException(e.getMessage(), "servers");
+    }
     save();
     return true;
   }

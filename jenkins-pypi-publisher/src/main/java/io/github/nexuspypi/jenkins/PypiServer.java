@@ -1,8 +1,10 @@
 package io.github.nexuspypi.jenkins;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import hudson.AbortException;
 import hudson.Extension;
@@ -60,6 +62,13 @@ public class PypiServer
   /** The server of this id among {@code servers}. */
   static Optional<PypiServer> byId(final List<PypiServer> servers, final String id) {
     return servers.stream().filter(server -> server.getId() != null && server.getId().equals(id)).findFirst();
+  }
+
+  /** An id that two of {@code servers} share, if any. */
+  static Optional<String> duplicateId(final List<PypiServer> servers) {
+    Set<String> seen = new HashSet<>();
+    return servers.stream().map(PypiServer::getId).filter(Objects::nonNull).filter(id -> !seen.add(id))
+        .findFirst();
   }
 
   @Override

@@ -22,6 +22,7 @@ import com.cloudbees.plugins.credentials.common.StandardUsernamePasswordCredenti
 import com.cloudbees.plugins.credentials.domains.URIRequirementBuilder;
 import hudson.AbortException;
 import hudson.EnvVars;
+import hudson.ExtensionList;
 import hudson.FilePath;
 import hudson.model.AbstractBuild;
 import hudson.model.Item;
@@ -82,6 +83,8 @@ class PypiPublishStepTest
 
   private MockedStatic<Jenkins> jenkinsStatic;
 
+  private MockedStatic<ExtensionList> extensions;
+
   private MockedStatic<URIRequirementBuilder> requirements;
 
   @TempDir
@@ -93,7 +96,8 @@ class PypiPublishStepTest
     credentials = mockStatic(CredentialsProvider.class);
     jenkinsStatic = mockStatic(Jenkins.class);
     jenkinsStatic.when(Jenkins::get).thenReturn(jenkins);
-    when(jenkins.getDescriptorByType(PypiPublisherConfiguration.class)).thenReturn(configuration);
+    extensions = mockStatic(ExtensionList.class);
+    extensions.when(() -> ExtensionList.lookupSingleton(PypiPublisherConfiguration.class)).thenReturn(configuration);
     requirements = mockStatic(URIRequirementBuilder.class);
     URIRequirementBuilder builder = mock(URIRequirementBuilder.class);
     requirements.when(() -> URIRequirementBuilder.fromUri(anyString())).thenReturn(builder);
@@ -104,6 +108,7 @@ class PypiPublishStepTest
   void done() {
     credentials.close();
     jenkinsStatic.close();
+    extensions.close();
     requirements.close();
   }
 

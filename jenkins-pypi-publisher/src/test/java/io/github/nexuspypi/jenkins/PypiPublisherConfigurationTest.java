@@ -3,10 +3,12 @@ package io.github.nexuspypi.jenkins;
 import java.util.List;
 import java.util.Optional;
 
+import hudson.model.Descriptor;
 import org.junit.jupiter.api.Test;
 import org.kohsuke.stapler.StaplerRequest2;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.CALLS_REAL_METHODS;
@@ -14,6 +16,7 @@ import static org.mockito.Mockito.atLeastOnce;
 import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doNothing;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 
 /**
@@ -51,5 +54,33 @@ class PypiPublisherConfigurationTest
 
     assertTrue(configuration.getServers().isEmpty());
     verify(configuration, atLeastOnce()).save();
+  }
+
+  @Test
+  void aFormWithTwoServersOfOneIdIsRefusedAndKeepsTheSavedOnes() throws Exception {
+    doNothing().when(configuration).save();
+    PypiServer saved = new PypiServer("nexus", "https://nexus/repository/pypi-hosted/");
+    configuration.setServers(List.of(saved));
+    doAnswer(call -> {
+      configuration.setServers(List.of(new PypiServer("nexus", "https://a/"), new PypiServer("nexus", "https://b/")));
+      return null;
+    }).when(request).bindJSON(any(), any());
+
+    Descriptor.FormException refused = assertThrows(Descriptor.FormException.class,
+        () -> configuration.configure(request, null));
+
+    assertTrue(refused.getMessage().contains("'nexus'"), refused.getMessage());
+    assertEquals(List.of(saved), configuration.getServers());
+  }
+
+  @Test
+  void configurationAsCodeWithTwoServersOfOneIdIsRefusedUnsaved() {
+    PypiPublisherConfiguration fresh = mock(PypiPublisherConfiguration.class, CALLS_REAL_METHODS);
+
+    assertThrows(IllegalArgumentException.class, () -> fresh.setServers(
+        List.of(new PypiServer("nexus", "https://a/"), new PypiServer("other", "https://b/"),
+            new PypiServer("nexus", "https://c/"))));
+
+    verify(fresh, never()).save();
   }
 }

@@ -87,6 +87,25 @@ public final class PublishedFile
     return url;
   }
 
+  // The build page's getters: Jelly's JEXL reads bean properties, and calls no method on a primitive such as size.
+
+  public String getFilename() {
+    return filename;
+  }
+
+  public String getUrl() {
+    return url;
+  }
+
+  /** The size for people, e.g. {@code 12.3 KiB}. */
+  public String getDisplaySize() {
+    return humanSize(size);
+  }
+
+  public String getOutcomeDescription() {
+    return outcome.description();
+  }
+
   PublishedFile at(final String newUrl) {
     return new PublishedFile(filename, project, version, size, took(), outcome, newUrl);
   }
