@@ -57,7 +57,9 @@ public class PypiPublishStep
 
   private boolean dryRun;
 
-  private boolean onlyIfSuccessful = true;
+  // A job saved before this option existed has no value for it, and XStream runs no initialiser: null is the
+  // default, skipping, so that such a job does not start publishing from failed builds.
+  private Boolean onlyIfSuccessful;
 
   @DataBoundConstructor
   public PypiPublishStep() {
@@ -137,7 +139,7 @@ public class PypiPublishStep
   }
 
   public boolean isOnlyIfSuccessful() {
-    return onlyIfSuccessful;
+    return onlyIfSuccessful == null || onlyIfSuccessful;
   }
 
   /** Freestyle jobs only: Jenkins runs their post-build actions after a failure too, a Pipeline stops before. */
@@ -155,7 +157,7 @@ public class PypiPublishStep
   public void perform(final Run<?, ?> run, final FilePath workspace, final EnvVars env, final Launcher launcher,
                       final TaskListener listener) throws InterruptedException, IOException
   {
-    if (onlyIfSuccessful && run instanceof AbstractBuild && run.getResult() != null
+    if (isOnlyIfSuccessful() && run instanceof AbstractBuild && run.getResult() != null
         && run.getResult().isWorseThan(Result.SUCCESS))
     {
       listener.getLogger().println("pypiPublish: not publishing from a build that is " + run.getResult()

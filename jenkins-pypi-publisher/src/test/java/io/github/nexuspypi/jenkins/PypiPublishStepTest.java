@@ -43,6 +43,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.mockito.ArgumentCaptor;
 import org.mockito.MockedStatic;
+import org.objenesis.ObjenesisStd;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -279,6 +280,14 @@ class PypiPublishStepTest
     step.setOnlyIfSuccessful(false);
     step.perform(failedBuild, workspacePath, env, null, listener);
     verify(workspacePath).act(any(PublishCallable.class));
+  }
+
+  /** XStream builds a saved step without running its constructor or initialisers, as Objenesis does here. */
+  @Test
+  void aStepSavedBeforeTheOptionExistedSkipsFailedBuilds() {
+    PypiPublishStep loaded = new ObjenesisStd().newInstance(PypiPublishStep.class);
+
+    assertTrue(loaded.isOnlyIfSuccessful());
   }
 
   @Test
