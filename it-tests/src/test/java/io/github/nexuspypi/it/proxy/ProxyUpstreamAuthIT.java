@@ -11,6 +11,7 @@ import io.github.nexuspypi.it.junit.NexusTest;
 import io.github.nexuspypi.it.nexus.Download;
 import io.github.nexuspypi.it.nexus.RepositoryDefinition;
 import io.github.nexuspypi.it.upstream.FakeFile;
+import io.github.nexuspypi.it.upstream.FakeHost;
 import io.github.nexuspypi.it.upstream.FakeIndex;
 import io.github.nexuspypi.it.upstream.LoggedRequest;
 
@@ -119,6 +120,32 @@ class ProxyUpstreamAuthIT
     finally {
       upstream.filesHost().withoutAuth();
     }
+  }
+
+  /**
+   * Saving a proxy asks upstream for its index: a redirect from the origin to another host that asks for credentials
+   * gets none there either, and the URL is refused.
+   */
+  @Test
+  void checkingTheRemoteUrlCarriesNoCredentialsOffTheOrigin() {
+    String moved = "/moved-index/";
+    upstream.indexHost().at(moved + "simple/").redirectTo(upstream.filesHost().uri().resolve("/simple/"));
+    upstream.filesHost().basicAuth(USER, PASSWORD);
+    HttpResponse<String> refused;
+    try {
+      refused = nexus.http().json("POST", "service/rest/v1/repositories/pypi/proxy",
+          definition(nexus.uniqueName("pypi-proxy-moved"), upstream.uri().resolve(moved))
+              .with(upstreamCredentials(USER, PASSWORD)).json());
+    }
+    finally {
+      upstream.filesHost().withoutAuth();
+    }
+
+    assertEquals(400, refused.statusCode(), refused::body);
+    List<LoggedRequest> elsewhere = upstream.log().all().stream()
+        .filter(request -> request.host() == FakeHost.Role.FILES && request.path().equals("/simple/")).toList();
+    assertFalse(elsewhere.isEmpty(), "the redirect was followed");
+    assertTrue(elsewhere.stream().noneMatch(LoggedRequest::authorization), elsewhere::toString);
   }
 
   @Test

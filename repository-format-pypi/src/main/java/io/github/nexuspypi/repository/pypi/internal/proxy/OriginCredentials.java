@@ -19,9 +19,10 @@ import org.apache.http.impl.client.BasicCredentialsProvider;
  * The proxy's upstream credentials, offered to the origin (scheme, host, port) of the remote URL and to no other
  * host. Nexus files them under "any host", so a files host on another origin that asks, or one a redirect leads to,
  * would get them; each request upstream gets its own provider of this kind in their place. Credentials that a URL
- * carries itself ({@code http://user:pass@host/}) stay with that URL's host, as the HTTP client files them.
+ * carries itself ({@code http://user:pass@host/}) stay with that URL's host, as the HTTP client files them. The
+ * check of a new proxy's remote URL asks upstream under the same rule.
  */
-final class OriginCredentials
+public final class OriginCredentials
     implements CredentialsProvider
 {
   private final Origin origin;
@@ -31,14 +32,14 @@ final class OriginCredentials
 
   private final BasicCredentialsProvider fromUrls = new BasicCredentialsProvider();
 
-  OriginCredentials(final URI remoteUrl, @Nullable final Credentials credentials) {
+  public OriginCredentials(final URI remoteUrl, @Nullable final Credentials credentials) {
     this.origin = Origin.of(remoteUrl);
     this.credentials = credentials;
   }
 
   /** The credentials a repository's {@code httpclient.authentication} gives, as Nexus's client builds them. */
   @Nullable
-  static Credentials of(@Nullable final AuthenticationConfiguration authentication) {
+  public static Credentials of(@Nullable final AuthenticationConfiguration authentication) {
     if (authentication instanceof UsernameAuthenticationConfiguration) {
       UsernameAuthenticationConfiguration username = (UsernameAuthenticationConfiguration) authentication;
       return new UsernamePasswordCredentials(username.getUsername(), username.getPassword());

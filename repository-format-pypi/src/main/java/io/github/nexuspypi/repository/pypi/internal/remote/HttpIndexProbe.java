@@ -13,10 +13,12 @@ import io.github.nexuspypi.repository.pypi.internal.proxy.SizeLimitedInputStream
 
 import org.apache.http.Header;
 import org.apache.http.HttpResponse;
+import org.apache.http.client.CredentialsProvider;
 import org.apache.http.client.HttpClient;
 import org.apache.http.client.methods.HttpGet;
 import org.apache.http.client.methods.HttpHead;
 import org.apache.http.client.methods.HttpRequestBase;
+import org.apache.http.client.protocol.HttpClientContext;
 import org.apache.http.client.utils.HttpClientUtils;
 import org.apache.http.protocol.HTTP;
 
@@ -24,7 +26,8 @@ import org.apache.http.protocol.HTTP;
  * Asks a candidate as a client would read it, with the repository's HTTP client. The root page is asked with
  * {@code HEAD} (pypi.org's is tens of MiB; its status and type are the answer), or with a {@code GET} left unread
  * where the server allows no {@code HEAD}. An HTML root must then list a project whose page answers: only its first
- * entry is read, from the first MiB at most.
+ * entry is read, from the first MiB at most. Every request carries the credentials a proxy's own requests do, which
+ * follow no redirect off the remote URL's origin.
  */
 public final class HttpIndexProbe
     implements IndexProbe
@@ -33,8 +36,11 @@ public final class HttpIndexProbe
 
   private final HttpClient client;
 
-  public HttpIndexProbe(final HttpClient client) {
+  private final CredentialsProvider credentials;
+
+  public HttpIndexProbe(final HttpClient client, final CredentialsProvider credentials) {
     this.client = client;
+    this.credentials = credentials;
   }
 
   @Override
@@ -112,7 +118,9 @@ public final class HttpIndexProbe
 
   private HttpResponse send(final HttpRequestBase request) throws IOException {
     request.setHeader("Accept", SimpleFormat.CLIENT_ACCEPT);
-    return client.execute(request);
+    HttpClientContext context = HttpClientContext.create();
+    context.setCredentialsProvider(credentials);
+    return client.execute(request, context);
   }
 
   private static String contentType(final HttpResponse response) {

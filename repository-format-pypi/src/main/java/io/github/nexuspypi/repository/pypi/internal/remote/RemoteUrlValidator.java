@@ -12,6 +12,7 @@ import javax.inject.Provider;
 import javax.inject.Singleton;
 import javax.validation.ConstraintViolation;
 
+import io.github.nexuspypi.repository.pypi.internal.proxy.OriginCredentials;
 import io.github.nexuspypi.repository.pypi.internal.recipe.PypiProxyRecipe;
 
 import org.sonatype.goodies.common.ComponentSupport;
@@ -80,10 +81,11 @@ public class RemoteUrlValidator
       // Nexus's proxy facet says what is wrong with a missing or malformed URL.
       return null;
     }
-    try (CloseableHttpClient client = httpClientManager.create(new ConfigurationCustomizer(
-        httpClientConfiguration(configuration)))) {
+    HttpClientConfiguration settings = httpClientConfiguration(configuration);
+    try (CloseableHttpClient client = httpClientManager.create(new ConfigurationCustomizer(settings))) {
       ResolvedIndexUrl resolved = IndexUrlResolver.resolve(remoteUrl.get(), storedUrl(configuration),
-          new HttpIndexProbe(client));
+          new HttpIndexProbe(client,
+              new OriginCredentials(remoteUrl.get(), OriginCredentials.of(settings.getAuthentication()))));
       log.info("pypi-proxy {}: remote URL {} {}; the index URL is {}", configuration.getRepositoryName(),
           remoteUrl.get(), resolved.form(), resolved.indexUrl());
       configuration.attributes(PROXY).set(REMOTE_URL, resolved.indexUrl().toString());

@@ -13,14 +13,18 @@ import io.github.nexuspypi.repository.pypi.internal.remote.ProbeAnswer.Verdict;
 
 import org.apache.http.HttpResponse;
 import org.apache.http.HttpVersion;
+import org.apache.http.client.CredentialsProvider;
 import org.apache.http.client.HttpClient;
 import org.apache.http.client.methods.HttpUriRequest;
+import org.apache.http.client.protocol.HttpClientContext;
 import org.apache.http.entity.ByteArrayEntity;
 import org.apache.http.message.BasicHttpResponse;
+import org.apache.http.protocol.HttpContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
@@ -38,10 +42,14 @@ class HttpIndexProbeTest
 
   private final HttpClient client = mock(HttpClient.class);
 
+  private final CredentialsProvider credentials = mock(CredentialsProvider.class);
+
   @BeforeEach
   void answerFromTheMap() throws IOException {
-    when(client.execute(any(HttpUriRequest.class))).thenAnswer(invocation -> {
+    when(client.execute(any(HttpUriRequest.class), any(HttpContext.class))).thenAnswer(invocation -> {
       HttpUriRequest request = invocation.getArgument(0);
+      // Nexus's client offers the repository's credentials to any host: the probe's own provider stands in for it.
+      assertSame(credentials, HttpClientContext.adapt(invocation.getArgument(1)).getCredentialsProvider());
       String key = request.getMethod() + " " + request.getURI();
       asked.add(key);
       assertTrue(request.getFirstHeader("Accept").getValue().startsWith("application/vnd.pypi.simple.v1+json"));
@@ -57,7 +65,7 @@ class HttpIndexProbeTest
   void aJsonRootIsAnIndexByItsHeadersAlone() {
     answers.put("HEAD " + ROOT, response(200, "application/vnd.pypi.simple.v1+json", ""));
 
-    assertEquals(Verdict.INDEX, new HttpIndexProbe(client).ask(ROOT).verdict());
+    assertEquals(Verdict.INDEX, new HttpIndexProbe(client, credentials).ask(ROOT).verdict());
     assertEquals(List.of("HEAD " + ROOT), asked);
   }
 
@@ -68,7 +76,7 @@ class HttpIndexProbeTest
         + "<a href='/simple/other/'>other</a></body></html>"));
     answers.put("HEAD " + ROOT + "foo-bar/", response(200, HTML, ""));
 
-    assertEquals(Verdict.INDEX, new HttpIndexProbe(client).ask(ROOT).verdict());
+    assertEquals(Verdict.INDEX, new HttpIndexProbe(client, credentials).ask(ROOT).verdict());
     assertEquals(List.of("HEAD " + ROOT, "GET " + ROOT, "HEAD " + ROOT + "foo-bar/"), asked);
   }
 
@@ -78,7 +86,7 @@ class HttpIndexProbeTest
     answers.put("HEAD " + ROOT, response(200, HTML, ""));
     answers.put("GET " + ROOT, response(200, HTML, "<h1>Proxpi</h1><p><a href=\"index/\">Package index</a></p>"));
 
-    ProbeAnswer answer = new HttpIndexProbe(client).ask(ROOT);
+    ProbeAnswer answer = new HttpIndexProbe(client, credentials).ask(ROOT);
 
     assertEquals(Verdict.NOT_AN_INDEX, answer.verdict());
     assertEquals("200 " + HTML + ", but its first link, 'Package index', names no project", answer.toString());
@@ -90,7 +98,7 @@ class HttpIndexProbeTest
     answers.put("GET " + ROOT, response(200, HTML, "<a href='docs/'>docs</a>"));
     answers.put("HEAD " + ROOT + "docs/", response(404, "text/plain", ""));
 
-    ProbeAnswer answer = new HttpIndexProbe(client).ask(ROOT);
+    ProbeAnswer answer = new HttpIndexProbe(client, credentials).ask(ROOT);
 
     assertEquals(Verdict.NOT_AN_INDEX, answer.verdict());
     assertTrue(answer.toString().endsWith("its first project's page " + ROOT + "docs/ answered 404 text/plain"),
@@ -102,7 +110,7 @@ class HttpIndexProbeTest
     answers.put("HEAD " + ROOT, response(200, HTML, ""));
     answers.put("GET " + ROOT, response(200, HTML, "<html><body></body></html>"));
 
-    assertEquals(Verdict.INDEX, new HttpIndexProbe(client).ask(ROOT).verdict());
+    assertEquals(Verdict.INDEX, new HttpIndexProbe(client, credentials).ask(ROOT).verdict());
   }
 
   @Test
@@ -110,7 +118,7 @@ class HttpIndexProbeTest
     answers.put("HEAD " + ROOT, response(200, HTML, ""));
     answers.put("GET " + ROOT, response(200, HTML, "<p>" + "x".repeat(2 * 1024 * 1024) + "</p><a href='a/'>a</a>"));
 
-    ProbeAnswer answer = new HttpIndexProbe(client).ask(ROOT);
+    ProbeAnswer answer = new HttpIndexProbe(client, credentials).ask(ROOT);
 
     assertEquals(Verdict.NOT_AN_INDEX, answer.verdict());
     assertTrue(answer.toString().contains("it is no simple API page"), answer::toString);
@@ -121,12 +129,12 @@ class HttpIndexProbeTest
     answers.put("HEAD " + ROOT, response(405, "text/plain", ""));
     answers.put("GET " + ROOT, response(200, "application/vnd.pypi.simple.v1+json", "{}"));
 
-    assertEquals(Verdict.INDEX, new HttpIndexProbe(client).ask(ROOT).verdict());
+    assertEquals(Verdict.INDEX, new HttpIndexProbe(client, credentials).ask(ROOT).verdict());
   }
 
   @Test
   void noAnswerSaysNothing() {
-    ProbeAnswer answer = new HttpIndexProbe(client).ask(ROOT);
+    ProbeAnswer answer = new HttpIndexProbe(client, credentials).ask(ROOT);
 
     assertEquals(Verdict.UNKNOWN, answer.verdict());
     assertEquals("ConnectException: Connection refused", answer.toString());
