@@ -135,10 +135,10 @@ final class JellyViewCheck
   private void checkTags(final Path file, final Element element) throws IOException {
     String namespace = element.getNamespaceURI();
     String tag = element.getLocalName();
-    if (libraries.isCoreLibrary(namespace)) {
+    if (libraries.isKnownLibrary(namespace)) {
       Optional<Set<String>> taken = libraries.attributes(namespace, tag);
       if (taken.isEmpty()) {
-        problem(file, "uses <" + tag + "> of " + namespace + ", which core's library does not have");
+        problem(file, "uses <" + tag + "> of " + namespace + ", which its library does not have");
       }
       else if (!taken.get().isEmpty()) {
         for (String attribute : attributes(element)) {
@@ -149,8 +149,7 @@ final class JellyViewCheck
         }
       }
     }
-    else if (namespace != null && !JenkinsTagLibraries.BUILT_IN.contains(namespace)
-        && !JenkinsTagLibraries.UNCHECKED.getOrDefault(namespace, Set.of()).contains(tag)) {
+    else if (namespace != null && !JenkinsTagLibraries.BUILT_IN.contains(namespace)) {
       problem(file, "uses <" + tag + "> of " + namespace + ", a tag library this check does not know");
     }
     for (Element child : children(element)) {

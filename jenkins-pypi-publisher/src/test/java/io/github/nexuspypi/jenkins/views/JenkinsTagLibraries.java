@@ -39,16 +39,20 @@ final class JenkinsTagLibraries
     return new JenkinsTagLibraries(libraries);
   }
 
-  /** Whether {@code namespace} (e.g. {@code /lib/form}) is one of core's libraries. */
-  boolean isCoreLibrary(final String namespace) {
-    return namespace != null && namespace.startsWith("/lib/") && Files.isDirectory(folder(namespace));
+  /** Whether {@code namespace} (e.g. {@code /lib/form}) is one of core's libraries or a known plugin's. */
+  boolean isKnownLibrary(final String namespace) {
+    return namespace != null && (PLUGIN_TAGS.containsKey(namespace)
+        || namespace.startsWith("/lib/") && Files.isDirectory(folder(namespace)));
   }
 
   /**
-   * The attributes the tag documents; empty when the tag documents none, so that any is taken; absent when core has
-   * no such tag.
+   * The attributes the tag documents; empty when the tag documents none, so that any is taken; absent when its
+   * library has no such tag.
    */
   Optional<Set<String>> attributes(final String namespace, final String tag) throws IOException {
+    if (PLUGIN_TAGS.containsKey(namespace)) {
+      return Optional.ofNullable(PLUGIN_TAGS.get(namespace).get(tag));
+    }
     Path file = folder(namespace).resolve(tag + ".jelly");
     if (!Files.isRegularFile(file)) {
       return Optional.empty();
@@ -70,8 +74,11 @@ final class JenkinsTagLibraries
   static final Set<String> BUILT_IN = Set.of("jelly:core", "jelly:stapler", "jelly:define");
 
   /**
-   * Libraries of plugins whose sources are not in ../shared, so their tags are not checked here:
-   * {@code c:select} of the Credentials plugin.
+   * The tags of plugin libraries the views use, with the attributes each documents: the plugins' Jelly files are not
+   * in ../shared, so these are written down from them. {@code c:select} as credentials-plugin 1502.v5c95e620ddfe
+   * (the version in ../shared/jenkins-sources) documents it in {@code lib/credentials/select.jelly}.
    */
-  static final Map<String, Set<String>> UNCHECKED = Map.of("/lib/credentials", Set.of("select"));
+  static final Map<String, Map<String, Set<String>>> PLUGIN_TAGS = Map.of("/lib/credentials",
+      Map.of("select", Set.of("clazz", "field", "default", "expressionAllowed", "includeUser", "includeUserCaution",
+          "context", "checkMethod")));
 }

@@ -22,10 +22,19 @@ class JenkinsTagLibrariesTest
   void aTagTakesTheAttributesItDocuments() throws Exception {
     JenkinsTagLibraries core = JenkinsTagLibraries.ofCore(MODULE);
 
-    assertTrue(core.isCoreLibrary("/lib/form"));
+    assertTrue(core.isKnownLibrary("/lib/form"));
     assertEquals(Optional.of(Set.of("title", "field", "description", "class", "help")),
         core.attributes("/lib/form", "entry"));
     assertEquals(Optional.empty(), core.attributes("/lib/form", "noSuchTag"));
+  }
+
+  @Test
+  void theCredentialsSelectTakesWhatItsPluginDocuments() throws Exception {
+    JenkinsTagLibraries libraries = JenkinsTagLibraries.ofCore(MODULE);
+
+    assertTrue(libraries.isKnownLibrary("/lib/credentials"));
+    assertTrue(libraries.attributes("/lib/credentials", "select").orElseThrow().contains("checkMethod"));
+    assertEquals(Optional.empty(), libraries.attributes("/lib/credentials", "noSuchTag"));
   }
 
   @Test
