@@ -79,7 +79,7 @@ public class PublishedFilesAction
 
   @Override
   public String getDisplayName() {
-    return "Published to PyPI";
+    return Messages.PublishedFilesAction_DisplayName();
   }
 
   @Override

@@ -160,8 +160,7 @@ public class PypiPublishStep
     if (isOnlyIfSuccessful() && run instanceof AbstractBuild && run.getResult() != null
         && run.getResult().isWorseThan(Result.SUCCESS))
     {
-      listener.getLogger().println("pypiPublish: not publishing from a build that is " + run.getResult()
-          + " (untick \"Publish only if the build succeeded\" to publish anyway).");
+      listener.getLogger().println(Messages.PypiPublishStep_NotPublishingFromFailedBuild(run.getResult()));
       return;
     }
     PublishSettings settings = settings(run, env);
@@ -176,17 +175,15 @@ public class PypiPublishStep
     String credentials = credentialsId == null ? null : env.expand(credentialsId);
     if (server != null) {
       if (url != null) {
-        throw new AbortException("pypiPublish: give either server or repositoryUrl, not both.");
+        throw new AbortException(Messages.PypiPublishStep_ServerAndUrlGiven());
       }
       PypiServer configured = PypiPublisherConfiguration.get().server(env.expand(server))
-          .orElseThrow(() -> new AbortException("pypiPublish: no PyPI server '" + server + "' in Manage Jenkins → "
-              + "System → PyPI servers."));
+          .orElseThrow(() -> new AbortException(Messages.PypiPublishStep_NoSuchServer(server)));
       url = configured.getRepositoryUrl();
       credentials = credentials != null ? credentials : configured.getCredentialsId();
     }
     if (url == null) {
-      throw new AbortException("pypiPublish: say where to publish, with server (an id from Manage Jenkins → System)"
-          + " or repositoryUrl.");
+      throw new AbortException(Messages.PypiPublishStep_NowhereToPublish());
     }
     try {
       return PublishSettings.to(url)
@@ -199,7 +196,7 @@ public class PypiPublishStep
           .build();
     }
     catch (IllegalArgumentException e) {
-      throw new AbortException("pypiPublish: " + e.getMessage());
+      throw new AbortException(Messages.PypiPublishStep_BadSetting(e.getMessage()));
     }
   }
 
@@ -215,7 +212,7 @@ public class PypiPublishStep
 
     @Override
     public String getDisplayName() {
-      return "Publish to a PyPI repository";
+      return Messages.PypiPublishStep_DisplayName();
     }
 
     /** The servers' URLs are for who may configure the job, not for anyone who may read Jenkins. */
@@ -225,7 +222,7 @@ public class PypiPublishStep
       if (item == null ? !Jenkins.get().hasPermission(Jenkins.ADMINISTER) : !item.hasPermission(Item.CONFIGURE)) {
         return items;
       }
-      items.add("(none: give a repository URL)", "");
+      items.add(Messages.PypiPublishStep_NoServerChosen(), "");
       PypiPublisherConfiguration.get().getServers()
           .forEach(server -> items.add(server.getId() + " (" + server.getRepositoryUrl() + ")", server.getId()));
       return items;
@@ -237,10 +234,10 @@ public class PypiPublishStep
     {
       if (Text.trimmedOrNull(value) == null) {
         return Text.trimmedOrNull(server) == null
-            ? FormValidation.error("Choose a server, or give the repository's URL.") : FormValidation.ok();
+            ? FormValidation.error(Messages.PypiPublishStep_ServerOrUrlRequired()) : FormValidation.ok();
       }
       if (Text.trimmedOrNull(server) != null) {
-        return FormValidation.error("Give either a server or a repository URL, not both.");
+        return FormValidation.error(Messages.PypiPublishStep_ServerAndUrl());
       }
       return RepositoryUrlCheck.check(value);
     }
@@ -250,10 +247,10 @@ public class PypiPublishStep
       try {
         // No value is no number: parseInt refuses null as it refuses "three".
         return Integer.parseInt(Text.trimmedOrNull(value)) >= 0 ? FormValidation.ok()
-            : FormValidation.error("0 or more retries.");
+            : FormValidation.error(Messages.PypiPublishStep_RetriesNegative());
       }
       catch (NumberFormatException e) {
-        return FormValidation.error("A whole number of retries, e.g. 3.");
+        return FormValidation.error(Messages.PypiPublishStep_RetriesNotANumber());
       }
     }
 

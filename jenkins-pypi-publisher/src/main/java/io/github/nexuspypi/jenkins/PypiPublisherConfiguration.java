@@ -44,8 +44,7 @@ public class PypiPublisherConfiguration
     List<PypiServer> given = servers == null ? new ArrayList<>() : new ArrayList<>(servers);
     Optional<String> duplicate = PypiServer.duplicateId(given);
     if (duplicate.isPresent()) {
-      throw new IllegalArgumentException("Two PyPI servers have the id '" + duplicate.get() + "': jobs name a "
-          + "server by its id, so give each its own.");
+      throw new IllegalArgumentException(Messages.PypiPublisherConfiguration_DuplicateId(duplicate.get()));
     }
     this.servers = given;
     save();

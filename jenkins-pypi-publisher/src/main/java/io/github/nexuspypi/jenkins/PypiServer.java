@@ -89,17 +89,17 @@ public class PypiServer
   {
     @Override
     public String getDisplayName() {
-      return "PyPI server";
+      return Messages.PypiServer_DisplayName();
     }
 
     @POST
     public FormValidation doCheckId(@QueryParameter final String value) {
       String id = Text.trimmedOrNull(value);
       if (id == null) {
-        return FormValidation.error("An id is required: jobs name the server by it.");
+        return FormValidation.error(Messages.PypiServer_IdRequired());
       }
       return id.matches("[A-Za-z0-9._-]+") ? FormValidation.ok()
-          : FormValidation.error("Use letters, digits, '.', '_' and '-' only.");
+          : FormValidation.error(Messages.PypiServer_IdCharacters());
     }
 
     @POST
@@ -140,7 +140,7 @@ public class PypiServer
       }
       catch (InterruptedException e) {
         Thread.currentThread().interrupt();
-        return FormValidation.error("Interrupted");
+        return FormValidation.error(Messages.PypiServer_Interrupted());
       }
     }
   }

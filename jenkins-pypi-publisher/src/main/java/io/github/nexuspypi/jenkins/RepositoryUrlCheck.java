@@ -22,8 +22,8 @@ final class RepositoryUrlCheck
     }
     String url = value.strip();
     if (url.contains("/simple")) {
-      return FormValidation.warning("This looks like the repository's index; uploads go to its root, e.g. "
-          + url.substring(0, url.indexOf("/simple") + 1));
+      return FormValidation.warning(
+          Messages.RepositoryUrlCheck_LooksLikeIndex(url.substring(0, url.indexOf("/simple") + 1)));
     }
     return FormValidation.ok();
   }
@@ -32,7 +32,7 @@ final class RepositoryUrlCheck
   static Optional<String> error(final String value) {
     String url = Text.trimmedOrNull(value);
     if (url == null) {
-      return Optional.of("A repository URL is required, e.g. https://nexus/repository/pypi-hosted/");
+      return Optional.of(Messages.RepositoryUrlCheck_Required());
     }
     try {
       PublishSettings.to(url);

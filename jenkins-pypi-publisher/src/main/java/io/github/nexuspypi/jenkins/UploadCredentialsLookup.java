@@ -53,8 +53,7 @@ final class UploadCredentialsLookup
     StandardCredentials found = CredentialsProvider.findCredentialByIdInItemGroup(credentialsId,
         StandardCredentials.class, Jenkins.get(), ACL.SYSTEM2, requirements(repositoryUrl));
     if (found != null && systemScoped().matches(found)) {
-      throw new AbortException("The credentials '" + credentialsId + "' are System-scoped: Jenkins lets no build "
-          + "use them. Give the server credentials of Global scope.");
+      throw new AbortException(Messages.UploadCredentialsLookup_SystemScoped(credentialsId));
     }
     return of(credentialsId, found);
   }
@@ -74,8 +73,7 @@ final class UploadCredentialsLookup
 
   private static UploadCredentials of(final String id, final StandardCredentials credentials) throws AbortException {
     if (credentials == null) {
-      throw new AbortException("No credentials with id '" + id + "' are available to this job: add them in "
-          + "Manage Jenkins → Credentials, or give another credentialsId.");
+      throw new AbortException(Messages.UploadCredentialsLookup_NotAvailable(id));
     }
     if (credentials instanceof StandardUsernamePasswordCredentials) {
       StandardUsernamePasswordCredentials user = (StandardUsernamePasswordCredentials) credentials;
@@ -84,8 +82,7 @@ final class UploadCredentialsLookup
     if (credentials instanceof StringCredentials) {
       return UploadCredentials.token(((StringCredentials) credentials).getSecret().getPlainText());
     }
-    throw new AbortException("The credentials '" + id + "' are neither a username with password nor a secret "
-        + "text (token): a PyPI repository takes only those.");
+    throw new AbortException(Messages.UploadCredentialsLookup_WrongKind(id));
   }
 
   /** What builds can use: builds look credentials up in the job's context, which leaves System scope out. */

@@ -48,6 +48,13 @@ final class JellyViewCheck
 
   private static final String FORM = "/lib/form";
 
+  /** Attributes whose value a user reads; {@code value} only on buttons, where it is the label. */
+  private static final Set<String> SHOWN_ATTRIBUTES = Set.of("title", "header", "add", "progress", "description");
+
+  private static final Set<String> BUTTONS = Set.of("repeatableDeleteButton", "submit", "validateButton");
+
+  private static final Pattern WORDS = Pattern.compile("\\p{L}");
+
   private static final Pattern ESCAPE_BY_DEFAULT =
       Pattern.compile("<\\?jelly\\s+escape-by-default=['\"]true['\"]\\s*\\?>");
 
@@ -107,6 +114,7 @@ final class JellyViewCheck
     checkTags(file, root);
     checkFields(file, owner.get(), root, fields);
     checkExpressions(file, owner.get(), root, new HashMap<>());
+    checkLocalized(file, root);
     if (file.getFileName().toString().equals("config.jelly")) {
       checkDescriptorMethods(file, owner.get(), fields);
     }
@@ -315,6 +323,33 @@ final class JellyViewCheck
         }
       }
     }
+  }
+
+  /**
+   * Words a user reads come from {@code ${%...}}, which Jenkins looks up in the view's properties for the user's
+   * language; a literal word cannot be translated.
+   */
+  private void checkLocalized(final Path file, final Element element) {
+    for (String attribute : attributes(element)) {
+      boolean shown = SHOWN_ATTRIBUTES.contains(attribute)
+          || attribute.equals("value") && BUTTONS.contains(element.getLocalName());
+      if (shown && isLiteral(element.getAttribute(attribute))) {
+        problem(file, "gives <" + element.getLocalName() + "> the " + attribute + " '"
+            + element.getAttribute(attribute) + "' untranslated: write ${%...}");
+      }
+    }
+    NodeList nodes = element.getChildNodes();
+    for (int i = 0; i < nodes.getLength(); i++) {
+      if (nodes.item(i).getNodeType() == Node.TEXT_NODE && isLiteral(nodes.item(i).getNodeValue())) {
+        problem(file, "shows the words '" + nodes.item(i).getNodeValue().strip() + "' untranslated: write ${%...}");
+      }
+    }
+    children(element).forEach(child -> checkLocalized(file, child));
+  }
+
+  /** Whether text holds words outside any expression. */
+  private static boolean isLiteral(final String text) {
+    return WORDS.matcher(EXPRESSION.matcher(text).replaceAll("")).find();
   }
 
   /** The generic type a chain of properties gives, each read through its getter; a problem where one is not. */
