@@ -11,9 +11,14 @@ final class TestCredentials
   }
 
   static void usernamePassword(final String id, final String username, final String password) throws Exception {
+    usernamePassword(CredentialsScope.GLOBAL, id, username, password);
+  }
+
+  static void usernamePassword(final CredentialsScope scope, final String id, final String username,
+                               final String password) throws Exception
+  {
     SystemCredentialsProvider store = SystemCredentialsProvider.getInstance();
-    store.getCredentials().add(new UsernamePasswordCredentialsImpl(CredentialsScope.GLOBAL, id, "", username,
-        password));
+    store.getCredentials().add(new UsernamePasswordCredentialsImpl(scope, id, "", username, password));
     store.save();
   }
 }
