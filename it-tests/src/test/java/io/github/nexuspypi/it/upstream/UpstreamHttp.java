@@ -20,7 +20,7 @@ import java.util.HexFormat;
 /** The fake index asked as a client asks it: the JDK's HTTP client, redirects not followed, pypi-core's parsers. */
 final class UpstreamHttp
 {
-  /** What the proxy sends upstream (DESIGN.md, "Proxy"). */
+  /** What the proxy sends upstream (docs/design.md, "Proxy"). */
   static final String PROXY_ACCEPT = "application/vnd.pypi.simple.v1+json, text/html;q=0.1";
 
   static final String JSON = SimpleFormat.JSON_V1.mediaType();

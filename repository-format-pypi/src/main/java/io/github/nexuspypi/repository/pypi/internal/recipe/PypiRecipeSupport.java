@@ -40,7 +40,7 @@ import static org.sonatype.nexus.repository.view.matchers.logic.LogicMatchers.an
 import static org.sonatype.nexus.repository.view.matchers.logic.LogicMatchers.or;
 
 /**
- * What every PyPI recipe shares: its facets and the read routes of the wire contract (DESIGN.md), each guarded by
+ * What every PyPI recipe shares: its facets and the read routes of the wire contract (docs/design.md), each guarded by
  * the repository's privileges, and for a proxy by its routing rules and negative cache.
  */
 public abstract class PypiRecipeSupport
