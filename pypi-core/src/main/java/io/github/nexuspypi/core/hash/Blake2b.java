@@ -7,7 +7,7 @@ import java.util.Arrays;
  * BLAKE2b (RFC 7693), unkeyed, as a {@link MessageDigest}: the JDK has none, and PyPI identifies files by their
  * 32-byte BLAKE2b digest ({@code blake2_256_digest}, and the path of pypi.org's files host).
  */
-public final class Blake2b
+final class Blake2b
     extends MessageDigest
 {
   /** The digest length of PyPI's {@code blake2_256_digest}. */

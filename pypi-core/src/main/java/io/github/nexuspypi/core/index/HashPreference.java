@@ -8,7 +8,7 @@ import java.util.Map;
  * the {@code data-core-metadata} value): sha256 as PEP 503 recommends, else the strongest other one that pip accepts.
  * Digests pip does not know are never chosen: pip would ignore them and then install without any check.
  */
-public final class HashPreference
+final class HashPreference
 {
   private static final List<String> ORDER = List.of("sha256", "sha512", "sha384", "sha224", "sha1", "md5");
 

@@ -1,7 +1,7 @@
 package io.github.nexuspypi.core.index;
 
 /** PEP 629's {@code pypi:repository-version} / JSON {@code meta.api-version}: what we write and what we can read. */
-public final class RepositoryVersion
+final class RepositoryVersion
 {
   /** PEP 700's 1.1: JSON pages carry {@code versions}, {@code size} and {@code upload-time}. */
   public static final String CURRENT = "1.1";

@@ -20,7 +20,7 @@ public final class DistributionInspector
     this(InspectionLimits.DEFAULTS);
   }
 
-  public DistributionInspector(final InspectionLimits limits) {
+  DistributionInspector(final InspectionLimits limits) {
     this.limits = limits;
   }
 
