@@ -28,7 +28,6 @@ import org.sonatype.nexus.security.BreadActions;
 
 import io.swagger.annotations.Api;
 import io.swagger.annotations.ApiOperation;
-import org.apache.shiro.authz.AuthorizationException;
 import org.apache.shiro.authz.annotation.RequiresAuthentication;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -64,15 +63,7 @@ public class PypiRetentionResource
   {
     this.access = access;
     this.reports = reports;
-    this.pass = new RetentionPass(Clock.systemUTC(), (repository, release) -> {
-      try {
-        maintenanceService.deleteComponent(repository, release);
-      }
-      catch (AuthorizationException e) {
-        // A content selector that leaves out some of the release's files: the pass goes on with the others.
-        throw new IllegalStateException("your 'delete' privilege does not cover all of its files", e);
-      }
-    });
+    this.pass = new RetentionPass(Clock.systemUTC(), new CallerReleaseDeletion(maintenanceService));
   }
 
   @ApiOperation("Keep the newest releases of each project of a PyPI hosted repository and delete older ones")
