@@ -13,7 +13,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * request has answered, and the count Nexus reports ({@code GET /service/rest/v1/blobstores}), which trails them by
  * up to the metrics flush interval (2 s). Both count every blob written and not yet hard-deleted: temporary blobs
  * while an upload runs, soft-deleted blobs, and the blobs of replaced assets, which Nexus leaves to its asset blob
- * cleanup task. No test runs the compact or cleanup tasks, so the counts only grow.
+ * cleanup task. Only RetentionIT runs the compact task, on its own blob store; elsewhere the counts only grow
+ * (that cleanup task, running every 30 minutes, soft-deletes unused blobs, which leaves both counts as they are).
  */
 public final class CountedBlobStore
 {

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 
 /**
@@ -216,22 +217,44 @@ public final class NexusAdminClient
   }
 
   /**
+   * Creates a task of a type run only when asked, as the admin UI does (Nexus 3.71's REST cannot create tasks), with
+   * its form's fields as text.
+   */
+  public void createManualTask(final String type, final String name, final Map<String, String> properties) {
+    ObjectNode task = JSON.createObjectNode().put("enabled", true).put("name", name).put("typeId", type)
+        .put("schedule", "manual").put("notificationCondition", "FAILURE");
+    ObjectNode fields = task.putObject("properties");
+    properties.forEach(fields::put);
+    new ExtDirect(http).data("coreui_Task", "create", task);
+  }
+
+  /**
    * Runs the one scheduled task of a type (e.g. {@code repository.cleanup}) and waits until it has finished,
    * failing unless its result is {@code OK}.
    */
   public void runTask(final String type) {
-    JsonNode task = onlyTask(type);
+    runTask(type, type, tasks -> tasks);
+  }
+
+  /** Runs the one task of a type that has that name, as {@link #runTask(String)} does. */
+  public void runTask(final String type, final String name) {
+    runTask(type, "'" + name + "'",
+        tasks -> tasks.stream().filter(task -> name.equals(task.path("name").asText())).toList());
+  }
+
+  private void runTask(final String type, final String description, final UnaryOperator<List<JsonNode>> which) {
+    JsonNode task = onlyTask(type, which);
     String before = task.path("lastRun").asText("");
     NexusHttp.expect(http.json("POST", API + "tasks/" + encode(task.get("id").asText()) + "/run", null), 204);
-    JsonNode done = Eventually.poll(() -> onlyTask(type),
+    JsonNode done = Eventually.poll(() -> onlyTask(type, which),
         now -> !now.path("lastRun").asText("").equals(before) && "WAITING".equals(now.path("currentState").asText()));
     if (!"OK".equals(done.path("lastRunResult").asText())) {
-      throw new NexusApiException("task " + type + " ran", 200, done.toString());
+      throw new NexusApiException("task " + description + " ran", 200, done.toString());
     }
   }
 
-  private JsonNode onlyTask(final String type) {
-    List<JsonNode> tasks = pages("tasks", Map.of("type", type));
+  private JsonNode onlyTask(final String type, final UnaryOperator<List<JsonNode>> which) {
+    List<JsonNode> tasks = which.apply(pages("tasks", Map.of("type", type)));
     if (tasks.size() != 1) {
       throw new NexusApiException("GET " + API + "tasks?type=" + type + " (not one task)", 200, tasks.toString());
     }

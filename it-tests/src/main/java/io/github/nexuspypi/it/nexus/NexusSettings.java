@@ -6,8 +6,13 @@ import java.util.Map;
 /**
  * How a Nexus is to run: where it listens, its heap, and whether its first start makes up a random admin
  * password (kept in {@code admin.password}) or uses the fixed {@value #FIXED_ADMIN_PASSWORD}.
+ *
+ * @param freshUnusedBlobsCleaned whether the "Cleanup unused asset blobs" task soft-deletes a deleted asset's blob
+ *                                however young (Nexus waits until it is an hour old), so that a test can see
+ *                                deleted content reclaimed by that task and "Compact blob store"
  */
-public record NexusSettings(String host, int port, String minHeap, String maxHeap, boolean randomAdminPassword)
+public record NexusSettings(String host, int port, String minHeap, String maxHeap, boolean randomAdminPassword,
+                            boolean freshUnusedBlobsCleaned)
 {
   /** The password Nexus gives {@code admin} when it is told not to make up a random one. */
   public static final String FIXED_ADMIN_PASSWORD = "admin123";
@@ -18,12 +23,12 @@ public record NexusSettings(String host, int port, String minHeap, String maxHea
 
   /** Tests log in without reading files, and the heap fits two cores and a Maven build beside it. */
   public static NexusSettings forTests(final int port) {
-    return new NexusSettings(LOOPBACK, port, "512m", "1500m", false);
+    return new NexusSettings(LOOPBACK, port, "512m", "1500m", false, true);
   }
 
   /** A developer's Nexus keeps Nexus's own first-start behaviour: a random admin password. */
   public static NexusSettings forDevelopment(final int port) {
-    return new NexusSettings(LOOPBACK, port, "512m", "1500m", true);
+    return new NexusSettings(LOOPBACK, port, "512m", "1500m", true, false);
   }
 
   /** Entries of {@code <data>/etc/nexus.properties}, where Nexus wants local settings. */
@@ -33,6 +38,9 @@ public record NexusSettings(String host, int port, String minHeap, String maxHea
     properties.put("application-port", Integer.toString(port));
     properties.put("nexus.onboarding.enabled", "false");
     properties.put("nexus.security.randompassword", Boolean.toString(randomAdminPassword));
+    if (freshUnusedBlobsCleaned) {
+      properties.put("nexus.assetBlobCleanupTask.blobCreatedDelayMinute", "0");
+    }
     return properties;
   }
 }

@@ -16,15 +16,9 @@ import javax.ws.rs.core.Response;
 import io.github.nexuspypi.core.name.ProjectName;
 import io.github.nexuspypi.core.upload.UploadRejectedException;
 import io.github.nexuspypi.core.version.Version;
-import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
-import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
 
 import org.sonatype.nexus.repository.Repository;
-import org.sonatype.nexus.repository.manager.RepositoryManager;
-import org.sonatype.nexus.repository.security.ContentPermissionChecker;
-import org.sonatype.nexus.repository.security.VariableResolverAdapter;
-import org.sonatype.nexus.repository.types.HostedType;
 import org.sonatype.nexus.rest.Resource;
 import org.sonatype.nexus.rest.WebApplicationMessageException;
 import org.sonatype.nexus.security.BreadActions;
@@ -33,7 +27,6 @@ import io.swagger.annotations.Api;
 import io.swagger.annotations.ApiOperation;
 import org.apache.shiro.authz.annotation.RequiresAuthentication;
 
-import static javax.ws.rs.core.Response.Status.FORBIDDEN;
 import static javax.ws.rs.core.Response.Status.NOT_FOUND;
 
 /**
@@ -49,20 +42,11 @@ public class PypiYankResource
 {
   static final String RESOURCE_URI = "/v1/pypi/{repository}/projects/{project}/releases/{version}/yank";
 
-  private final RepositoryManager repositoryManager;
-
-  private final ContentPermissionChecker permissionChecker;
-
-  private final VariableResolverAdapter variableResolverAdapter;
+  private final HostedRepositoryAccess access;
 
   @Inject
-  public PypiYankResource(final RepositoryManager repositoryManager,
-                          final ContentPermissionChecker permissionChecker,
-                          @Named("simple") final VariableResolverAdapter variableResolverAdapter)
-  {
-    this.repositoryManager = repositoryManager;
-    this.permissionChecker = permissionChecker;
-    this.variableResolverAdapter = variableResolverAdapter;
+  public PypiYankResource(final HostedRepositoryAccess access) {
+    this.access = access;
   }
 
   @ApiOperation("Yank a release of a PyPI hosted repository")
@@ -91,12 +75,10 @@ public class PypiYankResource
   private Response apply(final String repositoryName, final String project, final String version,
                          final String reason)
   {
-    ensureMayRead(repositoryName, project);
-    Repository repository = repositoryManager.get(repositoryName);
-    if (repository == null || !PypiFormat.NAME.equals(repository.getFormat().getValue())
-        || !HostedType.NAME.equals(repository.getType().getValue())) {
-      throw new WebApplicationMessageException(NOT_FOUND, "No PyPI hosted repository '" + repositoryName + "'.");
-    }
+    access.ensurePermitted(repositoryName, BreadActions.READ, HostedRepositoryAccess.projectPath(project),
+        "Yanking releases of '" + project + "' in '" + repositoryName + "' needs the 'read' and 'edit' privileges"
+            + " on them in a PyPI hosted repository of that name, which you do not have.");
+    Repository repository = access.hosted(repositoryName);
     Optional<Version> release = Version.tryParse(version);
     boolean found;
     try {
@@ -111,20 +93,5 @@ public class PypiYankResource
           "No release " + version + " of '" + project + "' in '" + repositoryName + "'.");
     }
     return Response.noContent().build();
-  }
-
-  /**
-   * Before anything is looked up: whoever may not read the project there gets one answer whether the repository,
-   * the project or the release exists or not. The check needs no repository: a privilege names it, and a content
-   * selector sees the project's path.
-   */
-  private void ensureMayRead(final String repositoryName, final String project) {
-    String path = PypiPaths.projectPrefix(ProjectName.isValid(project) ? ProjectName.normalize(project) : project);
-    if (!permissionChecker.isPermitted(repositoryName, PypiFormat.NAME, BreadActions.READ,
-        variableResolverAdapter.fromPath(path, PypiFormat.NAME))) {
-      throw new WebApplicationMessageException(FORBIDDEN, "Yanking releases of '" + project + "' in '"
-          + repositoryName + "' needs the 'read' and 'edit' privileges on them in a PyPI hosted repository of that"
-          + " name, which you do not have.", MediaType.TEXT_PLAIN);
-    }
   }
 }

@@ -1,7 +1,6 @@
 package io.github.nexuspypi.repository.pypi.rest;
 
 import io.github.nexuspypi.core.version.Version;
-import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -9,11 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
-import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.manager.RepositoryManager;
-import org.sonatype.nexus.repository.security.ContentPermissionChecker;
-import org.sonatype.nexus.repository.security.VariableResolverAdapter;
-import org.sonatype.nexus.repository.types.HostedType;
 import org.sonatype.nexus.rest.WebApplicationMessageException;
 import org.sonatype.nexus.selector.VariableSource;
 
@@ -28,44 +23,32 @@ import static org.mockito.Mockito.when;
 @ExtendWith(MockitoExtension.class)
 class PypiYankResourceTest
 {
-  private static final String REPOSITORY = "pypi-hosted";
+  private static final String REPOSITORY = HostedRepositoryMocks.REPOSITORY;
 
-  @Mock
-  private RepositoryManager repositoryManager;
+  private final HostedRepositoryMocks mocks = new HostedRepositoryMocks();
 
-  @Mock
-  private ContentPermissionChecker permissions;
-
-  @Mock
-  private VariableResolverAdapter variables;
-
-  @Mock
-  private VariableSource projectPath;
-
-  @Mock
-  private Repository repository;
+  private final RepositoryManager repositoryManager = mocks.repositoryManager;
 
   @Mock
   private PypiHostedFacet hosted;
+
+  // The privilege is asked about the project's normalised path, which a team's content selector matches.
+  private final VariableSource projectPath = mocks.path("/packages/team-a/");
 
   private PypiYankResource resource;
 
   @BeforeEach
   void setUp() {
-    resource = new PypiYankResource(repositoryManager, permissions, variables);
-    // The privilege is asked about the project's normalised path, which a team's content selector matches.
-    lenient().when(variables.fromPath("/packages/team-a/", PypiFormat.NAME)).thenReturn(projectPath);
-    lenient().when(repository.getFormat()).thenReturn(new PypiFormat());
-    lenient().when(repository.getType()).thenReturn(new HostedType());
-    lenient().when(repository.facet(PypiHostedFacet.class)).thenReturn(hosted);
+    resource = new PypiYankResource(mocks.access());
+    lenient().when(mocks.repository.facet(PypiHostedFacet.class)).thenReturn(hosted);
   }
 
   private void mayRead(final String repositoryName, final boolean permitted) {
-    when(permissions.isPermitted(repositoryName, PypiFormat.NAME, "read", projectPath)).thenReturn(permitted);
+    mocks.permit(repositoryName, "read", projectPath, permitted);
   }
 
   private static int status(final Runnable call) {
-    return assertThrows(WebApplicationMessageException.class, call::run).getResponse().getStatus();
+    return HostedRepositoryMocks.status(call);
   }
 
   @Test
@@ -89,7 +72,7 @@ class PypiYankResourceTest
     mayRead(REPOSITORY, true);
     mayRead("no-such-repository", true);
     when(repositoryManager.get("no-such-repository")).thenReturn(null);
-    when(repositoryManager.get(REPOSITORY)).thenReturn(repository);
+    when(repositoryManager.get(REPOSITORY)).thenReturn(mocks.repository);
     when(hosted.yank(any(), any(), any())).thenReturn(false);
 
     assertEquals(404, status(() -> resource.yank("no-such-repository", "team-a", "1.0", null)));
@@ -99,7 +82,7 @@ class PypiYankResourceTest
   @Test
   void aReaderYanksThroughTheHostedFacet() throws Exception {
     mayRead(REPOSITORY, true);
-    when(repositoryManager.get(REPOSITORY)).thenReturn(repository);
+    when(repositoryManager.get(REPOSITORY)).thenReturn(mocks.repository);
     when(hosted.yank("team-a", Version.parse("1.0"), "broken")).thenReturn(true);
 
     assertEquals(204, resource.yank(REPOSITORY, "Team.A", "1.0", new YankRequest("broken")).getStatus());
