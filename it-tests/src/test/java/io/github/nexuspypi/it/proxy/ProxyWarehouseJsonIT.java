@@ -3,6 +3,7 @@ package io.github.nexuspypi.it.proxy;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -10,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.github.nexuspypi.it.bench.HeapSampler;
 import io.github.nexuspypi.it.dists.SdistBuilder;
 import io.github.nexuspypi.it.dists.WheelBuilder;
 import io.github.nexuspypi.it.index.IndexPages;
 import io.github.nexuspypi.it.junit.Nexus;
 import io.github.nexuspypi.it.junit.NexusTest;
+import io.github.nexuspypi.it.nexus.HeapUsage;
 import io.github.nexuspypi.it.nexus.RepositoryDefinition;
 import io.github.nexuspypi.it.upload.LegacyUpload;
 import io.github.nexuspypi.it.upload.LegacyUploadClient;
@@ -283,15 +286,25 @@ class ProxyWarehouseJsonIT
     GeneratedProject atLimit = upstream.generatedProject("json-many", 50_000);
     upstream.generatedProject("json-too-many", 50_001);
 
-    long started = System.nanoTime();
-    String body = text(proxy, "pypi/json-many/json");
-    long millis = (System.nanoTime() - started) / 1_000_000;
+    String body;
+    long[] millis = new long[2];
+    HeapUsage peak;
+    try (HeapSampler heap = HeapSampler.start(nexus.admin()::heap, Duration.ofMillis(200))) {
+      long started = System.nanoTime();
+      body = text(proxy, "pypi/json-many/json");
+      millis[0] = (System.nanoTime() - started) / 1_000_000;
+      started = System.nanoTime();
+      text(proxy, "pypi/json-many/json");
+      millis[1] = (System.nanoTime() - started) / 1_000_000;
+      peak = heap.peak();
+    }
 
     JsonNode document = JSON.readTree(body);
     assertEquals(atLimit.releases(), document.get("releases").size());
     assertEquals(atLimit.files(), document.get("releases").findValues("filename").size());
-    System.out.printf("ProxyWarehouseJsonIT: %d files described in %d ms (first request), %d bytes%n",
-        atLimit.files(), millis, body.length());
+    System.out.printf("ProxyWarehouseJsonIT: %d files, %d bytes, described in %d ms (first request, page fetched)"
+        + " and %d ms (page cached); Nexus heap, largest sample: %s%n", atLimit.files(), body.length(), millis[0],
+        millis[1], peak.describe());
     HttpResponse<String> refused = nexus.anonymous().get("repository/" + proxy + "/pypi/json-too-many/json");
     assertEquals(502, refused.statusCode(), refused::body);
   }
