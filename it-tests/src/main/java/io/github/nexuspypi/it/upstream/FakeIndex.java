@@ -151,8 +151,8 @@ public final class FakeIndex
   }
 
   /**
-   * From now on the index host answers {@code path} ({@code /simple/} or a project's page, e.g.
-   * {@link FakeProject#path()}) with exactly this body and {@code Content-Type}, whatever the {@code Accept} header:
+   * From now on the index host answers {@code path} ({@code /simple/}, a project's page, e.g.
+   * {@link FakeProject#path()}, or a Warehouse JSON API path such as {@code /pypi/<project>/json}) with exactly this body and {@code Content-Type}, whatever the {@code Accept} header:
    * a page no page writer would write, as a hostile or broken upstream serves it. Files stay where they were.
    */
   public FakeIndex rawPage(final String path, final String contentType, final String body) {

@@ -35,7 +35,8 @@ import java.util.Optional;
 /**
  * The index host's Warehouse JSON API ({@code /pypi/<project>/json}, {@code /pypi/<project>/<version>/json}), written
  * by pypi-core from the project's files: a release is a version's files, yanked when all of them are, described by
- * the first of its files that has core metadata.
+ * the first of its files that has core metadata. A {@linkplain FakeIndex#rawPage raw page} at the path answers
+ * instead.
  */
 @Path("pypi/{project}")
 public final class WarehouseResource
@@ -61,6 +62,10 @@ public final class WarehouseResource
   }
 
   private Response answer(final String name, final String version, final UriInfo uri) throws IOException {
+    FakeIndex.RawPage raw = index.rawPageAt(uri.getRequestUri().getRawPath());
+    if (raw != null) {
+      return Response.ok(raw.body()).type(raw.contentType()).build();
+    }
     if (!ProjectName.isNormalized(name)) {
       String rest = version == null ? "json" : version + "/json";
       return Response.status(301)

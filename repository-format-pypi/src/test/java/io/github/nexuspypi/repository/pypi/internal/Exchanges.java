@@ -3,9 +3,11 @@ package io.github.nexuspypi.repository.pypi.internal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.sonatype.nexus.repository.Repository;
+import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.view.Context;
 import org.sonatype.nexus.repository.view.Request;
 import org.sonatype.nexus.repository.view.Response;
@@ -35,6 +37,18 @@ public final class Exchanges
       }
     });
     return context;
+  }
+
+  /** {@code /pypi/<project>/json}, or {@code /pypi/<project>/<version>/json} when {@code version} is not null. */
+  public static Context warehouseJson(final Repository repository, final String project, final String version) {
+    Request request = new Request.Builder().action(HttpMethods.GET)
+        .path("/pypi/" + project + "/" + (version == null ? "" : version + "/") + "json").build();
+    Map<String, String> tokens = new HashMap<>();
+    tokens.put(RouteTokens.PROJECT, project);
+    if (version != null) {
+      tokens.put(RouteTokens.VERSION, version);
+    }
+    return routed(repository, request, tokens);
   }
 
   public static String text(final Response response) throws IOException {

@@ -6,24 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import io.github.nexuspypi.core.index.SimpleFormat;
 import io.github.nexuspypi.core.index.SimpleJsonParser;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 import io.github.nexuspypi.repository.pypi.internal.index.PageCache;
 import io.github.nexuspypi.repository.pypi.internal.index.PageFreshness;
+import io.github.nexuspypi.repository.pypi.internal.index.SimpleJsonRequest;
 
 import org.sonatype.goodies.common.ComponentSupport;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.group.GroupFacet;
-import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.types.HostedType;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.Context;
-import org.sonatype.nexus.repository.view.Request;
 import org.sonatype.nexus.repository.view.Response;
-import org.sonatype.nexus.repository.view.ViewFacet;
 
-import com.google.common.net.HttpHeaders;
 
 /**
  * Asks a group's members for their page of a project, through each member's own routes so that a proxy's negative
@@ -105,12 +101,7 @@ final class GroupMembers
 
   /** A simple API page of a member, in JSON, asked on behalf of the group's client. */
   static Response getJson(final Context context, final Repository member, final String path) throws Exception {
-    Request request = new Request.Builder()
-        .action(HttpMethods.GET)
-        .path(path)
-        .header(HttpHeaders.ACCEPT, SimpleFormat.JSON_V1.mediaType())
-        .build();
-    return member.facet(ViewFacet.class).dispatch(request, context);
+    return SimpleJsonRequest.dispatch(context, member, path);
   }
 
   private static final class Answers

@@ -2,7 +2,10 @@ package io.github.nexuspypi.repository.pypi.internal.proxy;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.github.nexuspypi.core.filename.DistributionFilename;
 import io.github.nexuspypi.core.filename.InvalidFilenameException;
@@ -53,13 +56,20 @@ final class ProxiedLinks
 
   /** The first file of that name on a kept page, read as it streams: a page of any size is never held. */
   static Optional<DistributionLink> find(final InputStream kept, final String filename) throws IOException {
-    DistributionLink[] found = new DistributionLink[1];
+    return Optional.ofNullable(findAll(kept, Set.of(filename)).get(filename));
+  }
+
+  /** The first file of each of those names on a kept page, in one pass as it streams. */
+  static Map<String, DistributionLink> findAll(final InputStream kept, final Set<String> filenames)
+      throws IOException
+  {
+    Map<String, DistributionLink> found = new HashMap<>();
     SimpleJsonParser.readProject(kept, null, new ProjectPageSink()
     {
       @Override
       public void file(final DistributionLink file) {
-        if (found[0] == null && file.filename().equals(filename)) {
-          found[0] = file;
+        if (filenames.contains(file.filename())) {
+          found.putIfAbsent(file.filename(), file);
         }
       }
 
@@ -68,7 +78,7 @@ final class ProxiedLinks
         // Not what is looked for.
       }
     });
-    return Optional.ofNullable(found[0]);
+    return found;
   }
 
   static boolean isWheel(final String filename) {

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -191,6 +192,34 @@ public class PypiProxyFacet
   /** A project's upstream page as kept, fetched or refreshed as its age requires; empty when upstream has none. */
   public Optional<Content> pageContent(final Context context, final String project) throws IOException {
     return Optional.ofNullable(get(contextFor(context, ProxyTarget.page(project))));
+  }
+
+  /**
+   * The core metadata of the first of a project's files (by name, in the order given) whose metadata costs no
+   * download of the file itself: upstream offers it (PEP 658), or the proxy already holds it or the file. It is
+   * fetched and kept as any {@code .metadata} is. Empty when no file qualifies, or upstream has none after all.
+   */
+  public Optional<Content> metadataWithoutDownload(final Context context, final String project,
+                                                   final List<String> filenames) throws IOException
+  {
+    Optional<Content> page = pageContent(context, project);
+    if (page.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, DistributionLink> upstreamLinks;
+    try (InputStream in = page.get().openInputStream()) {
+      upstreamLinks = ProxiedLinks.findAll(in, new HashSet<>(filenames));
+    }
+    for (String filename : filenames) {
+      String path = ProxiedLinks.filePath(project, filename);
+      DistributionLink upstreamLink = upstreamLinks.get(filename);
+      boolean offered = upstreamLink != null && upstreamLink.coreMetadata() != null;
+      if (offered || content().find(PypiPaths.metadataOf(path)).isPresent() || content().find(path).isPresent()) {
+        ProxyTarget metadata = ProxyTarget.of(PypiPaths.metadataOf(path)).orElseThrow();
+        return Optional.ofNullable(get(contextFor(context, metadata)));
+      }
+    }
+    return Optional.empty();
   }
 
   /** The upstream root page as kept, in the format asked for. */

@@ -8,6 +8,7 @@ import javax.inject.Singleton;
 
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.proxy.PypiProxyFacet;
+import io.github.nexuspypi.repository.pypi.internal.proxy.ProxyWarehouseJsonHandler;
 import io.github.nexuspypi.repository.pypi.internal.proxy.PypiProxyIndexFacet;
 
 import org.sonatype.nexus.common.upgrade.AvailabilityVersion;
@@ -50,6 +51,9 @@ public class PypiProxyRecipe
   ProxyHandler proxyHandler;
 
   @Inject
+  ProxyWarehouseJsonHandler proxyWarehouseJsonHandler;
+
+  @Inject
   public PypiProxyRecipe(@Named(ProxyType.NAME) final Type type, @Named(PypiFormat.NAME) final Format format) {
     super(type, format);
   }
@@ -59,7 +63,8 @@ public class PypiProxyRecipe
     repository.attach(securityFacet.get());
     repository.attach(view(
         simpleRoute(),
-        packagesRoute(proxyHandler)));
+        packagesRoute(proxyHandler),
+        warehouseJsonRoute(proxyWarehouseJsonHandler)));
     repository.attach(httpClientFacet.get());
     repository.attach(negativeCacheFacet.get());
     repository.attach(proxyFacet.get());

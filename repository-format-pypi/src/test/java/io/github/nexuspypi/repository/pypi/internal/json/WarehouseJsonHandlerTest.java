@@ -10,7 +10,6 @@ import java.util.Optional;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
 import io.github.nexuspypi.repository.pypi.internal.Exchanges;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
-import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,9 +18,7 @@ import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
-import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.view.Content;
-import org.sonatype.nexus.repository.view.Request;
 import org.sonatype.nexus.repository.view.Response;
 import org.sonatype.nexus.repository.view.payloads.BytesPayload;
 
@@ -96,14 +93,7 @@ class WarehouseJsonHandlerTest
   }
 
   private Response get(final String project, final String version) throws Exception {
-    Request request = new Request.Builder().action(HttpMethods.GET)
-        .path("/pypi/" + project + "/" + (version == null ? "" : version + "/") + "json").build();
-    Map<String, String> tokens = new HashMap<>();
-    tokens.put(RouteTokens.PROJECT, project);
-    if (version != null) {
-      tokens.put(RouteTokens.VERSION, version);
-    }
-    return handler.handle(Exchanges.routed(repository, request, tokens));
+    return handler.handle(Exchanges.warehouseJson(repository, project, version));
   }
 
   private static JsonNode json(final Response response) throws Exception {

@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -45,6 +46,8 @@ class ProxiedLinksTest
 
     assertEquals(Optional.of(SDIST), ProxiedLinks.find(new ByteArrayInputStream(kept), SDIST.filename()));
     assertEquals(Optional.empty(), ProxiedLinks.find(new ByteArrayInputStream(kept), "FROB-1.0.tar.gz"));
+    assertEquals(Map.of(WHEEL.filename(), WHEEL, SDIST.filename(), SDIST), ProxiedLinks.findAll(
+        new ByteArrayInputStream(kept), Set.of(WHEEL.filename(), SDIST.filename(), "frob-2.0.tar.gz")));
   }
 
   @Test
