@@ -9,8 +9,8 @@ package io.github.nexuspypi.core.metadata;
  * @param maxZipEntries       the most entries a zip's central directory may list (each costs memory to open)
  * @param maxTarScanBytes     how many uncompressed bytes of a tar may pass before PKG-INFO turns up
  */
-record InspectionLimits(long maxMetadataBytes, int maxCompressionRatio, int maxZipEntries,
-                 long maxTarScanBytes)
+public record InspectionLimits(long maxMetadataBytes, int maxCompressionRatio, int maxZipEntries,
+                               long maxTarScanBytes)
 {
   private static final long MIB = 1024 * 1024;
 
