@@ -35,6 +35,9 @@ final class IndexSource
   /** Far beyond any real page (pypi.org's largest project pages are some 30 MiB of HTML); a hostile one stops here. */
   static final long MAX_PAGE_BYTES = 256L * 1024 * 1024;
 
+  /** Far beyond any real project's file count (pypi.org's largest have some tens of thousands). */
+  static final int MAX_PAGE_FILES = 200_000;
+
   private final URI index;
 
   private final HttpClient client;
@@ -87,7 +90,10 @@ final class IndexSource
       SimplePages.readProject(body(response, pageUrl), contentType(response), pageUrl, new ProjectPageSink()
       {
         @Override
-        public void file(final DistributionLink link) {
+        public void file(final DistributionLink link) throws IOException {
+          if (files.size() == MAX_PAGE_FILES) {
+            throw new IOException("the page " + pageUrl + " lists more than " + MAX_PAGE_FILES + " files");
+          }
           files.add(new SourceFile(link.filename(), project, link.url(), link.hashes().get("sha256"),
               new SourceDetails(link.uploadTime(), link.yank(), link.requiresPython())));
         }
