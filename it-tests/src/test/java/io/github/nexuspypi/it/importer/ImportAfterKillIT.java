@@ -64,6 +64,7 @@ class ImportAfterKillIT
 
       nexus.killAndRestart();
 
+      assertEquals("interrupted", tasks.summary(taskId).path("state").asText());
       assertEquals(List.of(), spoolFiles(tmp), "the start deletes what the killed import was receiving");
       for (WheelBuilder wheel : small) {
         assertEquals(200, nexus.http().get("/repository/" + repository + "/simple/" + project(wheel) + "/")

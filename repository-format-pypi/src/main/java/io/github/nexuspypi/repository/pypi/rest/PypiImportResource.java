@@ -99,8 +99,10 @@ public class PypiImportResource
   @RequiresPermissions("nexus:tasks:read")
   @ApiOperation("The summary of an import task's latest run: counts, and every file not imported with its reason")
   public Response summary(@PathParam("taskId") final String taskId) throws IOException {
-    return reports.read(taskId)
-        .map(json -> Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build())
+    TaskInfo task = scheduler.getTaskById(taskId);
+    boolean running = task != null && task.getCurrentState().getState().isRunning();
+    return reports.read(taskId, running)
+        .map(summary -> Response.ok(summary, MediaType.APPLICATION_JSON_TYPE).build())
         .orElseThrow(() -> new WebApplicationMessageException(NOT_FOUND,
             "No import task '" + taskId + "' has run.", MediaType.TEXT_PLAIN));
   }

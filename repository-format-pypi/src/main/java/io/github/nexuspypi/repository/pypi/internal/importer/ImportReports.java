@@ -14,6 +14,7 @@ import javax.inject.Singleton;
 
 import org.sonatype.nexus.common.app.ApplicationDirectories;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -52,13 +53,26 @@ public class ImportReports
     }
   }
 
-  /** The summary as JSON, if the task ever ran. */
-  public Optional<byte[]> read(final String taskId) throws IOException {
+  /**
+   * The summary of the task's latest run, if it ever ran. A run that the summary says is under way but that is not
+   * running (Nexus stopped or died during it) is {@code interrupted}.
+   *
+   * @param running whether the task is running now
+   */
+  public Optional<Map<String, Object>> read(final String taskId, final boolean running) throws IOException {
     if (!TASK_ID.matcher(taskId).matches()) {
       return Optional.empty();
     }
     Path file = file(taskId);
-    return Files.isRegularFile(file) ? Optional.of(Files.readAllBytes(file)) : Optional.empty();
+    if (!Files.isRegularFile(file)) {
+      return Optional.empty();
+    }
+    Map<String, Object> summary = mapper.readValue(file.toFile(), new TypeReference<Map<String, Object>>() { });
+    if (!running && ImportSummary.State.isUnderWay(String.valueOf(summary.get("state")))) {
+      summary.put("state", "interrupted");
+      summary.put("message", "Nexus stopped during the run: run the task again to continue.");
+    }
+    return Optional.of(summary);
   }
 
   private Path file(final String taskId) {

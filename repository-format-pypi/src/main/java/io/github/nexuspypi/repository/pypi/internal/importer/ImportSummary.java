@@ -23,7 +23,12 @@ final class ImportSummary
 
   enum State
   {
-    LISTING, RUNNING, DONE, CANCELED, FAILED
+    LISTING, RUNNING, DONE, CANCELED, FAILED;
+
+    /** Whether a summary's {@code state} says the run had not ended when it was written. */
+    static boolean isUnderWay(final String state) {
+      return LISTING.name().equalsIgnoreCase(state) || RUNNING.name().equalsIgnoreCase(state);
+    }
   }
 
   private final String repository;
