@@ -13,7 +13,6 @@ import javax.annotation.Nullable;
 import javax.inject.Inject;
 import javax.inject.Named;
 
-import io.github.nexuspypi.core.upload.UploadRejectedException;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.hosted.DistributionPreparer;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
@@ -106,8 +105,10 @@ public class ImportTask
       summary.problems().forEach(problem -> log.info("{} {}: {}", problem.get("outcome"), problem.get("file"),
           problem.get("reason")));
     }
-    catch (IOException | UploadRejectedException | IllegalArgumentException e) {
-      summary.finish(ImportSummary.State.FAILED, e.getMessage(), clock.instant());
+    catch (Exception e) {
+      // Whatever stopped the run, its summary must not read as still under way.
+      summary.finish(ImportSummary.State.FAILED, e.getMessage() != null ? e.getMessage() : e.toString(),
+          clock.instant());
       throw e;
     }
     finally {
