@@ -3,6 +3,7 @@ package io.github.nexuspypi.it.importer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
@@ -19,6 +20,9 @@ final class ImportTasks
   private static final String IMPORTS = "/service/rest/v1/pypi/imports";
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** As {@link Eventually}'s own: far above what a test's few files take. */
+  private static final Duration DEADLINE = Duration.ofSeconds(60);
 
   private static final Set<String> ENDED = Set.of("done", "failed", "canceled");
 
@@ -53,8 +57,14 @@ final class ImportTasks
    * @param previousStart the {@code started} of a run before, whose summary does not count, or null
    */
   JsonNode awaitEnd(final String taskId, final String previousStart) {
+    return awaitEnd(taskId, previousStart, DEADLINE);
+  }
+
+  /** As {@link #awaitEnd(String, String)}, for a run that may take longer than a test's. */
+  JsonNode awaitEnd(final String taskId, final String previousStart, final Duration within) {
     JsonNode summary = Eventually.poll(() -> summary(taskId), node -> node != null
-        && ENDED.contains(node.path("state").asText()) && !node.path("started").asText().equals(previousStart));
+        && ENDED.contains(node.path("state").asText()) && !node.path("started").asText().equals(previousStart),
+        within);
     if (summary == null) {
       throw new AssertionError("Import task " + taskId + " has no summary");
     }
