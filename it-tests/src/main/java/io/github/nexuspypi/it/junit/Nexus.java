@@ -21,9 +21,14 @@ public final class Nexus
 
   private final Runnable restart;
 
-  Nexus(final NexusInstallation installation, final URI baseUri, final Runnable restart) {
+  private final Runnable killAndRestart;
+
+  Nexus(final NexusInstallation installation, final URI baseUri, final Runnable restart,
+        final Runnable killAndRestart)
+  {
     this.installation = installation;
     this.restart = restart;
+    this.killAndRestart = killAndRestart;
     this.anonymous = NexusHttp.anonymous(baseUri);
     this.admin = new NexusAdminClient(anonymous.as(NexusSettings.ADMIN_USER, installation.adminPassword()));
   }
@@ -68,6 +73,14 @@ public final class Nexus
    */
   public void restart() {
     restart.run();
+  }
+
+  /**
+   * Kills Nexus ({@code kill -9}, no shutdown of any kind) and starts it again as {@link #restart()} does: for what
+   * must survive a crash.
+   */
+  public void killAndRestart() {
+    killAndRestart.run();
   }
 
   /**

@@ -107,7 +107,8 @@ public final class NexusExtension implements BeforeAllCallback, TestInstancePost
       this.installation = installation;
       this.settings = settings;
       this.server = server;
-      this.nexus = server == null ? null : new Nexus(installation, server.baseUri(), this::restart);
+      this.nexus = server == null ? null
+          : new Nexus(installation, server.baseUri(), this::restart, this::killAndRestart);
       this.failure = failure;
       // Should the JVM end without JUnit closing the store (a killed fork), Nexus must not be left running.
       this.shutdownHook = server == null ? null : new Thread(this::stop, "stop-nexus");
@@ -153,6 +154,16 @@ public final class NexusExtension implements BeforeAllCallback, TestInstancePost
     /** Stops Nexus and starts it again on the same port and data, waiting until it accepts writes. */
     private synchronized void restart() {
       server.stop();
+      start();
+    }
+
+    /** As {@link #restart()}, but Nexus is killed ({@code kill -9}) instead of stopped. */
+    private synchronized void killAndRestart() {
+      server.kill();
+      start();
+    }
+
+    private void start() {
       long started = System.nanoTime();
       server = NexusServer.start(installation, settings).awaitWritable(BOOT_TIMEOUT);
       System.out.printf("Nexus restarted in %d s%n", Duration.ofNanos(System.nanoTime() - started).toSeconds());

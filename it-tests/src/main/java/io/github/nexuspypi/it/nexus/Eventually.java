@@ -21,7 +21,12 @@ public final class Eventually
 
   /** The first value of {@code probe} that is {@code done}, or the last one read when the deadline passed. */
   public static <T> T poll(final Supplier<T> probe, final Predicate<T> done) {
-    long deadline = System.nanoTime() + DEADLINE.toNanos();
+    return poll(probe, done, DEADLINE);
+  }
+
+  /** As {@link #poll(Supplier, Predicate)}, for work whose length the caller sets (a benchmark's import). */
+  public static <T> T poll(final Supplier<T> probe, final Predicate<T> done, final Duration within) {
+    long deadline = System.nanoTime() + within.toNanos();
     T value = probe.get();
     while (!done.test(value) && System.nanoTime() < deadline) {
       try {

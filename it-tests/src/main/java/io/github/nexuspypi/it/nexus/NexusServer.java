@@ -126,6 +126,11 @@ public final class NexusServer implements AutoCloseable
     }
   }
 
+  /** Kills the process tree ({@code kill -9}): Nexus gets no chance to finish or clean up anything. */
+  public void kill() {
+    ProcessTree.kill(process, STOP_TIMEOUT);
+  }
+
   @Override
   public void close() {
     stop();

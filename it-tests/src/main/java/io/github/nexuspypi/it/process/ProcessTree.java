@@ -25,6 +25,16 @@ public final class ProcessTree
     }
   }
 
+  /** Ends the process and its children at once (SIGKILL), as a crash or {@code kill -9} would: nothing runs after. */
+  public static void kill(final ProcessHandle root, final Duration timeout) {
+    List<ProcessHandle> all = new ArrayList<>(root.descendants().toList());
+    all.add(root);
+    all.forEach(ProcessHandle::destroyForcibly);
+    if (!awaitExit(all, timeout)) {
+      throw new IllegalStateException("Processes " + all + " outlived SIGKILL for " + timeout);
+    }
+  }
+
   /** Whether all the processes ended within the time given. */
   public static boolean awaitExit(final List<ProcessHandle> processes, final Duration timeout) {
     CompletableFuture<?>[] exits = processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new);

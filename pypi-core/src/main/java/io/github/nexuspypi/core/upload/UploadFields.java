@@ -56,17 +56,35 @@ final class UploadFields
   public static List<Map.Entry<String, String>> of(final DistributionFilename filename, final CoreMetadata metadata,
                                                   final FileDigests digests)
   {
-    List<Map.Entry<String, String>> fields = new ArrayList<>();
-    add(fields, ":action", UploadAction.FILE_UPLOAD);
-    add(fields, "protocol_version", "1");
-    add(fields, "filetype", filename.packageType().formValue());
-    add(fields, "pyversion", filename instanceof WheelFilename ? ((WheelFilename) filename).pythonTag() : "source");
+    List<Map.Entry<String, String>> fields = header(filename);
     for (String[] field : METADATA) {
       metadata.getAll(field[0]).forEach(value -> add(fields, field[1], value));
     }
     metadata.description().ifPresent(description -> add(fields, "description", description));
     add(fields, "sha256_digest", digests.sha256());
     add(fields, "blake2_256_digest", digests.blake2b256());
+    return fields;
+  }
+
+  /**
+   * The form of a file that arrives without one, from an index being imported: the fields that say what the file
+   * is, its name and version as its file name spells them, and the sha256 its index gave (or that of the bytes
+   * read), so that the server's upload checks hold the file's own metadata and bytes to them as to any upload's.
+   */
+  public static UploadForm forFile(final DistributionFilename filename, final String sha256) {
+    List<Map.Entry<String, String>> fields = header(filename);
+    add(fields, "name", filename.distribution());
+    add(fields, "version", filename.version());
+    add(fields, "sha256_digest", sha256);
+    return asForm(fields);
+  }
+
+  private static List<Map.Entry<String, String>> header(final DistributionFilename filename) {
+    List<Map.Entry<String, String>> fields = new ArrayList<>();
+    add(fields, ":action", UploadAction.FILE_UPLOAD);
+    add(fields, "protocol_version", "1");
+    add(fields, "filetype", filename.packageType().formValue());
+    add(fields, "pyversion", filename instanceof WheelFilename ? ((WheelFilename) filename).pythonTag() : "source");
     return fields;
   }
 

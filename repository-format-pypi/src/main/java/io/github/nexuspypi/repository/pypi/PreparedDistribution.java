@@ -28,6 +28,8 @@ public final class PreparedDistribution
 
   private final Path file;
 
+  private final SourceDetails source;
+
   /**
    * @param pythonVersion the upload form's {@code pyversion} ({@code source} for sdists), which the Warehouse JSON
    *                      API reports back as {@code python_version}
@@ -36,6 +38,14 @@ public final class PreparedDistribution
                               final InspectedDistribution inspected, final String pythonVersion,
                               final FileDigests digests, final long size, final Path file)
   {
+    this(filename, version, inspected, pythonVersion, digests, size, file, SourceDetails.NONE);
+  }
+
+  private PreparedDistribution(final DistributionFilename filename, final Version version,
+                               final InspectedDistribution inspected, final String pythonVersion,
+                               final FileDigests digests, final long size, final Path file,
+                               final SourceDetails source)
+  {
     this.filename = filename;
     this.version = version;
     this.inspected = inspected;
@@ -43,6 +53,12 @@ public final class PreparedDistribution
     this.digests = digests;
     this.size = size;
     this.file = file;
+    this.source = source;
+  }
+
+  /** The same file, imported with what its source index says about it. */
+  public PreparedDistribution from(final SourceDetails details) {
+    return new PreparedDistribution(filename, version, inspected, pythonVersion, digests, size, file, details);
   }
 
   public DistributionFilename filename() {
@@ -80,5 +96,9 @@ public final class PreparedDistribution
 
   public Path file() {
     return file;
+  }
+
+  public SourceDetails source() {
+    return source;
   }
 }

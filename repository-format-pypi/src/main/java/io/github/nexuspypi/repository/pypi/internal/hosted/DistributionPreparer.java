@@ -27,7 +27,7 @@ public class DistributionPreparer
 
   private final DistributionInspector inspector = new DistributionInspector();
 
-  PreparedDistribution prepare(final ReceivedUpload upload) throws UploadRejectedException, IOException {
+  public PreparedDistribution prepare(final ReceivedUpload upload) throws UploadRejectedException, IOException {
     DistributionFilename filename = validator.checkForm(upload.form(), upload.filename());
     validator.checkDigests(upload.form(), upload.digests());
     InspectedDistribution inspected;

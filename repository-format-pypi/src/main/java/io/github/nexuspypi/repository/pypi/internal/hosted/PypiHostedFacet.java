@@ -69,33 +69,83 @@ public class PypiHostedFacet
   public Outcome publish(final PreparedDistribution distribution) throws IOException, UploadRejectedException {
     PypiContentFacet content = facet(PypiContentFacet.class);
     WritePolicy policy = content.writePolicy();
-    if (policy == WritePolicy.DENY) {
-      throw new UploadRejectedException(400, "Repository '" + getRepository().getName()
-          + "' is read-only: its write policy denies every upload.");
-    }
-    Optional<String> release = content.releaseVersion(distribution.project(), distribution.version());
-    if (release.isPresent()) {
-      validator.checkReleaseSpelling(distribution.filename(),
-          Version.tryParse(release.get()).orElse(distribution.version()));
-    }
-    String version = release.orElseGet(() -> distribution.version().toString());
+    checkWritable(policy);
+    String version = releaseVersion(content, distribution);
     String path = PypiPaths.distribution(distribution.project(), version, distribution.filename().filename());
     // Before the file is looked up: whether it exists, and its hash, are for those who may add it to tell.
     ensurePermitted(ADD, path, "Adding '" + distribution.filename().filename() + "'");
     Optional<FluentAsset> existing = content.findFile(distribution.project(), version, distribution.filename());
     if (existing.isPresent()) {
-      String storedSha256 = existing.get().attributes(P_PYPI).get(P_SHA256, String.class);
-      if (distribution.digests().sha256().equals(storedSha256)) {
+      if (holdsSameBytes(existing.get(), distribution)) {
         return Outcome.UNCHANGED;
       }
       // A file stored under another spelling of its name is not replaced by a second file beside it.
       if (policy != WritePolicy.ALLOW || !existing.get().path().equals(path)) {
-        throw alreadyExists(distribution, storedSha256);
+        throw alreadyExists(distribution, existing.get());
       }
       ensurePermitted(EDIT, path, "Replacing '" + distribution.filename().filename() + "'");
     }
+    return store(content, distribution, existing.isPresent());
+  }
+
+  /**
+   * Stores a file an administrator's import brings in: the upload's rules for names and releases, but other bytes
+   * under a stored name are a conflict whatever the write policy, since an import must never change what was
+   * published. Permissions are the import task's to check, which only administrators create.
+   *
+   * @throws FileConflictException a file of that name holds other bytes
+   */
+  public Outcome importFile(final PreparedDistribution distribution) throws IOException, UploadRejectedException {
+    PypiContentFacet content = facet(PypiContentFacet.class);
+    String version = releaseVersion(content, distribution);
+    Optional<FluentAsset> existing = content.findFile(distribution.project(), version, distribution.filename());
+    if (existing.isPresent()) {
+      if (holdsSameBytes(existing.get(), distribution)) {
+        return Outcome.UNCHANGED;
+      }
+      throw alreadyExists(distribution, existing.get());
+    }
+    return store(content, distribution, false);
+  }
+
+  /** Refuses every upload into a repository whose write policy denies them. */
+  public void checkWritable() throws UploadRejectedException {
+    checkWritable(facet(PypiContentFacet.class).writePolicy());
+  }
+
+  private void checkWritable(final WritePolicy policy) throws UploadRejectedException {
+    if (policy == WritePolicy.DENY) {
+      throw new UploadRejectedException(400, "Repository '" + getRepository().getName()
+          + "' is read-only: its write policy denies every upload.");
+    }
+  }
+
+  /** How the repository spells the file's release, refusing a file that spells it otherwise. */
+  private String releaseVersion(final PypiContentFacet content, final PreparedDistribution distribution)
+      throws UploadRejectedException
+  {
+    Optional<String> release = content.releaseVersion(distribution.project(), distribution.version());
+    if (release.isPresent()) {
+      validator.checkReleaseSpelling(distribution.filename(),
+          Version.tryParse(release.get()).orElse(distribution.version()));
+    }
+    return release.orElseGet(() -> distribution.version().toString());
+  }
+
+  private static boolean holdsSameBytes(final FluentAsset stored, final PreparedDistribution distribution) {
+    return distribution.digests().sha256().equals(storedSha256(stored));
+  }
+
+  private static String storedSha256(final FluentAsset stored) {
+    return stored.attributes(P_PYPI).get(P_SHA256, String.class);
+  }
+
+  private static Outcome store(final PypiContentFacet content, final PreparedDistribution distribution,
+                               final boolean replace)
+      throws IOException, FileConflictException
+  {
     try {
-      return content.store(distribution, existing.isPresent()) ? Outcome.STORED : Outcome.UNCHANGED;
+      return content.store(distribution, replace) ? Outcome.STORED : Outcome.UNCHANGED;
     }
     catch (IllegalOperationException e) {
       // Another upload of the same name committed other bytes between our check and our write.
@@ -156,12 +206,12 @@ public class PypiHostedFacet
   }
 
   // twine's, poetry's and pdm's --skip-existing look for "already exist" in a 400 answer, as PyPI gives it.
-  private static UploadRejectedException alreadyExists(final PreparedDistribution distribution,
-                                                       final String storedSha256)
+  private static FileConflictException alreadyExists(final PreparedDistribution distribution,
+                                                     @Nullable final FluentAsset stored)
   {
     String filename = distribution.filename().filename();
-    return new UploadRejectedException(400, "File already exists ('" + filename + "'"
-        + (storedSha256 == null ? "" : ", with sha256 hash '" + storedSha256 + "'")
+    return new FileConflictException("File already exists ('" + filename + "'"
+        + (stored == null ? "" : ", with sha256 hash '" + storedSha256(stored) + "'")
         + ") with other contents. Published files do not change here: publish a new version, or skip files"
         + " that already exist (twine upload --skip-existing).");
   }

@@ -13,7 +13,7 @@ import io.github.nexuspypi.core.upload.UploadForm;
  * An upload as it arrived: the form's fields and the file, spooled to a temporary file that is deleted on close
  * whatever becomes of the upload.
  */
-final class ReceivedUpload
+public final class ReceivedUpload
     implements AutoCloseable
 {
   private final UploadForm form;
@@ -29,7 +29,7 @@ final class ReceivedUpload
 
   private final long size;
 
-  ReceivedUpload(final UploadForm form, @Nullable final String filename, @Nullable final Path file,
+  public ReceivedUpload(final UploadForm form, @Nullable final String filename, @Nullable final Path file,
                  @Nullable final FileDigests digests, final long size)
   {
     this.form = form;

@@ -12,7 +12,7 @@ import java.util.Optional;
  * cloud metadata service at a link-local address, or this Nexus itself. Those are refused, unless the remote URL
  * itself is there: an index on the same machine, or a proxy of another repository of this Nexus.
  */
-final class FileHostRule
+public final class FileHostRule
 {
   interface Resolver
   {
@@ -25,7 +25,7 @@ final class FileHostRule
 
   private final Resolver resolver;
 
-  FileHostRule(final URI remoteUrl, final NexusAddress nexus) {
+  public FileHostRule(final URI remoteUrl, final NexusAddress nexus) {
     this(remoteUrl, nexus, InetAddress::getAllByName);
   }
 

@@ -124,7 +124,7 @@ public class PypiProxyFacet
     super.doConfigure(configuration);
     HttpClientSection httpClient = facet(ConfigurationFacet.class).readSection(configuration, HTTP_CLIENT_SECTION,
         HttpClientSection.class);
-    upstream = new UpstreamRequests(getRepository().getName(), getRemoteUrl(),
+    upstream = new UpstreamRequests("Proxy " + getRepository().getName(), getRemoteUrl(),
         OriginCredentials.of(httpClient.authentication), new FileHostRule(getRemoteUrl(), nexusAddress));
   }
 

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * redirects itself: each hop must pass the {@link FileHostRule} before a connection is made, and starts without the
  * authentication state of the hop before. A refused host is logged and answered with a 502 that names the reason.
  */
-final class UpstreamRequests
+public final class UpstreamRequests
 {
   private static final Logger log = LoggerFactory.getLogger(UpstreamRequests.class);
 
@@ -51,7 +51,8 @@ final class UpstreamRequests
 
   private final FileHostRule fileHosts;
 
-  UpstreamRequests(final String repository, final URI remoteUrl, @Nullable final Credentials credentials,
+  /** @param repository who asks, as the log names it: a proxy repository, an import */
+  public UpstreamRequests(final String repository, final URI remoteUrl, @Nullable final Credentials credentials,
                    final FileHostRule fileHosts)
   {
     this.repository = repository;
@@ -61,12 +62,12 @@ final class UpstreamRequests
   }
 
   /** A page under the remote URL: the client follows redirects, which the credentials do not follow off origin. */
-  HttpResponse page(final HttpClient client, final HttpRequestBase request) throws IOException {
+  public HttpResponse page(final HttpClient client, final HttpRequestBase request) throws IOException {
     return client.execute(request, context());
   }
 
   /** A file or its metadata, GET or HEAD, from any host the rule lets through, hop by hop. */
-  HttpResponse file(final HttpClient client, final HttpRequestBase request) throws IOException {
+  public HttpResponse file(final HttpClient client, final HttpRequestBase request) throws IOException {
     HttpRequestBase hop = request;
     for (int redirects = 0; ; redirects++) {
       checkHost(hop.getURI());
@@ -112,7 +113,7 @@ final class UpstreamRequests
   private void checkHost(final URI url) {
     Optional<String> refusal = fileHosts.refusal(url);
     if (refusal.isPresent()) {
-      log.warn("Proxy {} refuses to fetch a file: {}", repository, refusal.get());
+      log.warn("{} refuses to fetch a file: {}", repository, refusal.get());
       throw new BypassHttpErrorException(502, "Refused by the proxy: " + refusal.get(), ArrayListMultimap.create());
     }
   }

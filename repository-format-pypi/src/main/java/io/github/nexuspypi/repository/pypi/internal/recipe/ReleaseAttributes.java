@@ -4,8 +4,10 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 
+import io.github.nexuspypi.core.index.Yank;
 import io.github.nexuspypi.core.metadata.CoreMetadata;
 import io.github.nexuspypi.repository.pypi.PreparedDistribution;
+import io.github.nexuspypi.repository.pypi.SourceDetails;
 
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_BLAKE2B_256;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_FILENAME;
@@ -20,6 +22,7 @@ import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_SUMM
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_UPLOAD_TIME;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_VERSION;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_YANKED;
+import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_YANKED_REASON;
 
 /**
  * The {@code pypi} attribute maps written for a stored distribution (Nexus keeps them as JSON, hence plain maps).
@@ -40,6 +43,7 @@ final class ReleaseAttributes
     return attributes;
   }
 
+  /** @param uploadTime when the file arrived, unless its source index said when it was uploaded there */
   static Map<String, Object> ofFile(final PreparedDistribution distribution, final Instant uploadTime) {
     Map<String, Object> attributes = of(distribution);
     attributes.put(P_FILENAME, distribution.filename().filename());
@@ -49,8 +53,11 @@ final class ReleaseAttributes
     attributes.put(P_MD5, distribution.digests().md5());
     attributes.put(P_BLAKE2B_256, distribution.digests().blake2b256());
     attributes.put(P_SIZE, distribution.size());
-    attributes.put(P_UPLOAD_TIME, uploadTime.toString());
-    attributes.put(P_YANKED, false);
+    SourceDetails source = distribution.source();
+    attributes.put(P_UPLOAD_TIME, source.uploadTime().orElse(uploadTime).toString());
+    attributes.put(P_YANKED, source.yank().isPresent());
+    source.yank().filter(Yank::hasReason).ifPresent(yank -> attributes.put(P_YANKED_REASON, yank.reason()));
+    source.requiresPython().ifPresent(requires -> attributes.put(P_REQUIRES_PYTHON, requires));
     return attributes;
   }
 }

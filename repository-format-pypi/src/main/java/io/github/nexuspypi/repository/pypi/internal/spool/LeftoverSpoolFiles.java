@@ -20,10 +20,10 @@ public final class LeftoverSpoolFiles
   /**
    * The names {@code Files.createTempFile} is given: uploads ({@code MultipartUploadReader}), proxied files and wheels
    * ({@code PypiProxyFacet}), the upstream root ({@code UpstreamRoot}) and the group's merged root
-   * ({@code PypiGroupIndexFacet}).
+   * ({@code PypiGroupIndexFacet}), imported files ({@code FileImporter}).
    */
   static final List<String> PREFIXES = List.of("pypi-upload-", "pypi-download-", "pypi-wheel-", "pypi-root-",
-      "pypi-group-root-");
+      "pypi-group-root-", "pypi-import-");
 
   private final Instant cutoff;
 

@@ -1,0 +1,96 @@
+package io.github.nexuspypi.repository.pypi.internal.importer;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+import io.github.nexuspypi.repository.pypi.SourceDetails;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ImportRunTest
+{
+  private static final Clock CLOCK = Clock.systemUTC();
+
+  private static List<SourceFile> files(final int count) {
+    List<SourceFile> files = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      files.add(new SourceFile("demo-" + i + ".0-py3-none-any.whl", "demo" + (i % 3), "/src/" + i, null,
+          SourceDetails.NONE));
+    }
+    return files;
+  }
+
+  private static ImportSummary summary() {
+    return new ImportSummary("hosted", "/src", Instant.now());
+  }
+
+  @Test
+  void neverImportsMoreFilesAtOnceThanTheBoundAndCountsEveryOutcome() throws Exception {
+    AtomicInteger running = new AtomicInteger();
+    AtomicInteger most = new AtomicInteger();
+    Function<SourceFile, ImportedFile> importer = file -> {
+      most.accumulateAndGet(running.incrementAndGet(), Math::max);
+      Thread.yield();
+      running.decrementAndGet();
+      boolean refused = file.location().endsWith("7");
+      return new ImportedFile(file, refused ? ImportOutcome.REFUSED : ImportOutcome.IMPORTED,
+          refused ? "bad" : null, 10);
+    };
+    ImportSummary summary = summary();
+    List<SourceFile> files = files(40);
+    summary.listed(files);
+
+    assertTrue(new ImportRun(importer, 3, Duration.ofMillis(50), CLOCK).run(files, summary, () -> false, s -> { }));
+
+    assertTrue(most.get() <= 3, "at most 3 at once, saw " + most.get());
+    assertEquals(36, summary.count(ImportOutcome.IMPORTED));
+    assertEquals(4, summary.count(ImportOutcome.REFUSED));
+    assertEquals(40, summary.toMap().get("filesDone"));
+    assertEquals(3, summary.toMap().get("projectsDone"));
+    assertEquals(4, ((List<?>) summary.toMap().get("problems")).size());
+  }
+
+  @Test
+  void cancellingHandsOutNoMoreFilesAndWaitsForThoseUnderWay() throws Exception {
+    CountDownLatch firstStarted = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    AtomicInteger started = new AtomicInteger();
+    Function<SourceFile, ImportedFile> importer = file -> {
+      started.incrementAndGet();
+      firstStarted.countDown();
+      try {
+        release.await(10, TimeUnit.SECONDS);
+      }
+      catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return new ImportedFile(file, ImportOutcome.IMPORTED, null, 1);
+    };
+    ImportSummary summary = summary();
+    List<SourceFile> files = files(10);
+    summary.listed(files);
+
+    boolean complete = new ImportRun(importer, 2, Duration.ofMillis(20), CLOCK).run(files, summary, () -> {
+      if (firstStarted.getCount() == 0) {
+        release.countDown();
+        return true;
+      }
+      return false;
+    }, s -> { });
+
+    assertFalse(complete);
+    assertEquals(started.get(), summary.count(ImportOutcome.IMPORTED), "every file handed out ended");
+    assertTrue(started.get() <= 4, "no more files once cancelled, saw " + started.get());
+  }
+}
