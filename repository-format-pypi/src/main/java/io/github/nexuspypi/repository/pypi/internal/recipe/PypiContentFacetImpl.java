@@ -24,6 +24,7 @@ import io.github.nexuspypi.repository.pypi.internal.PypiAttributes;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 import io.github.nexuspypi.repository.pypi.internal.download.AssetsByPath;
+import io.github.nexuspypi.repository.pypi.internal.download.DetachedAsset;
 
 import org.sonatype.nexus.common.hash.HashAlgorithm;
 import org.sonatype.nexus.datastore.api.DuplicateKeyException;
@@ -78,7 +79,7 @@ public class PypiContentFacetImpl
 
   @Override
   public Optional<FluentAsset> findToDownload(final String path) {
-    return downloadable.get(path, this::find);
+    return downloadable.get(path, lookedUp -> find(lookedUp).map(asset -> assets().with(DetachedAsset.of(asset))));
   }
 
   /** Content events come after their commit, on the committing thread, before that request answers. */
