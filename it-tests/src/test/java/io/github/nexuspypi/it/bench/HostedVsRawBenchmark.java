@@ -28,14 +28,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * Our hosted repository against Nexus's own raw format in the same Nexus, serving the same bytes: wheels (a real
  * one and a 20 MiB one), and a 30-release project page in HTML and JSON against a raw file of exactly the page's
- * bytes, which is what a page costs when nothing is rebuilt per request. Targets: wheels at 0.95 of raw, pages at
+ * bytes, which is what a page costs when nothing is rebuilt per request. Targets: wheels at 1.2 of raw, pages at
  * 0.8. A missed target is recorded, not failed; wrong statuses or bytes fail.
  */
 @NexusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class HostedVsRawBenchmark
 {
-  private static final double WHEEL_TARGET = 0.95;
+  private static final double WHEEL_TARGET = 1.2;
 
   private static final double PAGE_TARGET = 0.8;
 

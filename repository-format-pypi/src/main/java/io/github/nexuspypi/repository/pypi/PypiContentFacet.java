@@ -26,6 +26,12 @@ public interface PypiContentFacet
 {
   Optional<FluentAsset> find(String path);
 
+  /**
+   * The asset at {@code path} for a download: kept in memory while it does not change, so that a download of a
+   * stored file costs no database query. Not for lookups that decide a change.
+   */
+  Optional<FluentAsset> findToDownload(String path);
+
   WritePolicy writePolicy();
 
   /**

@@ -25,7 +25,7 @@ public class PackageHandler
   @Override
   public Response handle(@Nonnull final Context context) throws Exception {
     String path = context.getRequest().getPath();
-    return context.getRepository().facet(PypiContentFacet.class).find(path)
+    return context.getRepository().facet(PypiContentFacet.class).findToDownload(path)
         .map(FluentAsset::download)
         .map(HttpResponses::ok)
         .orElseGet(() -> HttpResponses.notFound(path));

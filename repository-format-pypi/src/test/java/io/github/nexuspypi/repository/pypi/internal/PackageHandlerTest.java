@@ -51,7 +51,7 @@ class PackageHandlerTest
   @Test
   void aStoredFileIsServed() throws Exception {
     Content stored = new Content(new BytesPayload("wheel bytes".getBytes(StandardCharsets.UTF_8), "application/zip"));
-    when(content.find(WHEEL)).thenReturn(Optional.of(asset));
+    when(content.findToDownload(WHEEL)).thenReturn(Optional.of(asset));
     when(asset.download()).thenReturn(stored);
 
     Response response = get(WHEEL);
@@ -62,7 +62,7 @@ class PackageHandlerTest
 
   @Test
   void aMissingFileIsNotFound() throws Exception {
-    when(content.find(WHEEL + ".metadata")).thenReturn(Optional.empty());
+    when(content.findToDownload(WHEEL + ".metadata")).thenReturn(Optional.empty());
 
     Response response = get(WHEEL + ".metadata");
 

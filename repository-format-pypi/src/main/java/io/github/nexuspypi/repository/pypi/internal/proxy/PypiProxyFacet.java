@@ -252,9 +252,16 @@ public class PypiProxyFacet
     return ClientPage.of(kept, project, format, temporaryDirectory);
   }
 
+  /**
+   * Files never change upstream, so their assets come from memory until their content events; a page's asset is
+   * read anew, its cache details being rewritten on each verification.
+   */
   @Override
   protected Content getCachedContent(final Context context) throws IOException {
-    return content().find(target(context).cachePath()).map(FluentAsset::download).orElse(null);
+    ProxyTarget target = target(context);
+    String path = target.cachePath();
+    return (target.isIndex() ? content().find(path) : content().findToDownload(path))
+        .map(FluentAsset::download).orElse(null);
   }
 
   /**

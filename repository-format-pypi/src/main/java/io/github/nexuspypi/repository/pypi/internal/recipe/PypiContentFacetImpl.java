@@ -23,18 +23,25 @@ import io.github.nexuspypi.repository.pypi.internal.DistributionContentTypes;
 import io.github.nexuspypi.repository.pypi.internal.PypiAttributes;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
+import io.github.nexuspypi.repository.pypi.internal.download.AssetsByPath;
+import io.github.nexuspypi.repository.pypi.internal.download.DetachedAsset;
 
 import org.sonatype.nexus.common.hash.HashAlgorithm;
 import org.sonatype.nexus.datastore.api.DuplicateKeyException;
 import org.sonatype.nexus.repository.IllegalOperationException;
 import org.sonatype.nexus.repository.config.WritePolicy;
+import org.sonatype.nexus.repository.content.event.asset.AssetEvent;
 import org.sonatype.nexus.repository.content.facet.ContentFacetSupport;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.content.fluent.FluentComponent;
+import org.sonatype.nexus.repository.content.store.ContentStoreEvent;
 import org.sonatype.nexus.repository.content.store.FormatStoreManager;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.payloads.TempBlob;
 import org.sonatype.nexus.transaction.Transactional;
+
+import com.google.common.eventbus.AllowConcurrentEvents;
+import com.google.common.eventbus.Subscribe;
 
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_DISTRIBUTION;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_METADATA;
@@ -55,6 +62,11 @@ public class PypiContentFacetImpl
 
   private static final String PATH_STARTS_WITH = "path LIKE #{filterParams.prefix}";
 
+  // An asset holds its attributes: some KiB each, so a few tens of MiB at most per repository.
+  private static final long DOWNLOADABLE_ASSETS = 10_000;
+
+  private final AssetsByPath downloadable = new AssetsByPath(DOWNLOADABLE_ASSETS);
+
   @Inject
   public PypiContentFacetImpl(@Named(PypiFormat.NAME) final FormatStoreManager formatStoreManager) {
     super(formatStoreManager);
@@ -63,6 +75,27 @@ public class PypiContentFacetImpl
   @Override
   public Optional<FluentAsset> find(final String path) {
     return assets().path(path).find();
+  }
+
+  @Override
+  public Optional<FluentAsset> findToDownload(final String path) {
+    return downloadable.get(path, lookedUp -> find(lookedUp).map(asset -> assets().with(DetachedAsset.of(asset))));
+  }
+
+  /** Content events come after their commit, on the committing thread, before that request answers. */
+  @Subscribe
+  @AllowConcurrentEvents
+  public void on(final ContentStoreEvent event) {
+    if (!event.getRepository().map(repository -> repository.getName().equals(getRepository().getName()))
+        .orElse(false)) {
+      return;
+    }
+    if (event instanceof AssetEvent) {
+      downloadable.changed(((AssetEvent) event).getAsset().path());
+    }
+    else {
+      downloadable.changedAll();
+    }
   }
 
   @Override

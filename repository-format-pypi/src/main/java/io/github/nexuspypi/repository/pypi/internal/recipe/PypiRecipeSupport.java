@@ -6,6 +6,8 @@ import javax.inject.Provider;
 import io.github.nexuspypi.repository.pypi.internal.AcceptRangesHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
+import io.github.nexuspypi.repository.pypi.internal.download.FileChannelHandler;
+import io.github.nexuspypi.repository.pypi.internal.download.FileRangeHandler;
 import io.github.nexuspypi.repository.pypi.internal.index.SimpleIndexHandler;
 import io.github.nexuspypi.repository.pypi.internal.json.WarehouseJsonHandler;
 
@@ -92,6 +94,9 @@ public abstract class PypiRecipeSupport
   PartialFetchHandler partialFetchHandler;
 
   @Inject
+  FileRangeHandler fileRangeHandler;
+
+  @Inject
   AcceptRangesHandler acceptRangesHandler;
 
   @Inject
@@ -99,6 +104,9 @@ public abstract class PypiRecipeSupport
 
   @Inject
   LastDownloadedHandler lastDownloadedHandler;
+
+  @Inject
+  FileChannelHandler fileChannelHandler;
 
   @Inject
   SimpleIndexHandler simpleIndexHandler;
@@ -148,14 +156,19 @@ public abstract class PypiRecipeSupport
         .create();
   }
 
-  /** Files and their {@code .metadata}, in ranges, their downloads recorded for cleanup policies. */
+  /**
+   * Files and their {@code .metadata}, in ranges, their downloads recorded for cleanup policies, sent from the blob
+   * store's file where there is one.
+   */
   protected Route packagesRoute(final Handler files) {
     return readRoute(packagesMatcher())
         .handler(conditionalRequestHandler)
+        .handler(fileRangeHandler)
         .handler(partialFetchHandler)
         .handler(acceptRangesHandler)
         .handler(contentHeadersHandler)
         .handler(lastDownloadedHandler)
+        .handler(fileChannelHandler)
         .handler(files)
         .create();
   }

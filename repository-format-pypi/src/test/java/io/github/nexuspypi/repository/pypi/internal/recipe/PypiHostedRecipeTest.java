@@ -4,6 +4,8 @@ import java.util.Map;
 
 import io.github.nexuspypi.repository.pypi.internal.AcceptRangesHandler;
 import io.github.nexuspypi.repository.pypi.internal.PackageHandler;
+import io.github.nexuspypi.repository.pypi.internal.download.FileChannelHandler;
+import io.github.nexuspypi.repository.pypi.internal.download.FileRangeHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
@@ -21,6 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.mockito.InOrder;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.sonatype.nexus.repository.Repository;
@@ -45,6 +48,7 @@ import org.sonatype.nexus.repository.view.handlers.TimingHandler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.inOrder;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.times;
@@ -109,6 +113,12 @@ class PypiHostedRecipeTest
   private AcceptRangesHandler acceptRangesHandler;
 
   @Mock
+  private FileRangeHandler fileRangeHandler;
+
+  @Mock
+  private FileChannelHandler fileChannelHandler;
+
+  @Mock
   private SimpleIndexHandler simpleIndexHandler;
 
   @Mock
@@ -146,6 +156,8 @@ class PypiHostedRecipeTest
     recipe.contentHeadersHandler = passingOn(contentHeadersHandler);
     recipe.lastDownloadedHandler = passingOn(lastDownloadedHandler);
     recipe.acceptRangesHandler = passingOn(acceptRangesHandler);
+    recipe.fileRangeHandler = passingOn(fileRangeHandler);
+    recipe.fileChannelHandler = passingOn(fileChannelHandler);
     recipe.simpleIndexHandler = answeringWithTokens(simpleIndexHandler, "simple");
     recipe.packageHandler = answeringWithTokens(packageHandler, "package");
     recipe.warehouseJsonHandler = answeringWithTokens(warehouseJsonHandler, "json");
@@ -236,7 +248,7 @@ class PypiHostedRecipeTest
   }
 
   @Test
-  void onlyFilesGetRangesAndDownloadStatistics() throws Exception {
+  void onlyFilesGetRangesDownloadStatisticsAndTheFilePath() throws Exception {
     dispatch(HttpMethods.GET, "/simple/foo/");
     dispatch(HttpMethods.GET, "/pypi/foo/json");
     dispatch(HttpMethods.POST, "/");
@@ -244,11 +256,17 @@ class PypiHostedRecipeTest
     verify(partialFetchHandler, never()).handle(any());
     verify(acceptRangesHandler, never()).handle(any());
     verify(lastDownloadedHandler, never()).handle(any());
+    verify(fileRangeHandler, never()).handle(any());
+    verify(fileChannelHandler, never()).handle(any());
 
     dispatch(HttpMethods.GET, "/packages/foo/1.0/foo-1.0.tar.gz");
 
-    verify(partialFetchHandler).handle(any());
+    // The file range handler reads the answer of Nexus's range handler, which wraps the file payload.
+    InOrder order = inOrder(fileRangeHandler, partialFetchHandler, lastDownloadedHandler, fileChannelHandler);
+    order.verify(fileRangeHandler).handle(any());
+    order.verify(partialFetchHandler).handle(any());
+    order.verify(lastDownloadedHandler).handle(any());
+    order.verify(fileChannelHandler).handle(any());
     verify(acceptRangesHandler).handle(any());
-    verify(lastDownloadedHandler).handle(any());
   }
 }

@@ -1,0 +1,122 @@
+package io.github.nexuspypi.repository.pypi.internal.download;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+import javax.annotation.Nullable;
+
+import org.sonatype.nexus.repository.view.Payload;
+
+import com.google.common.io.ByteStreams;
+import org.eclipse.jetty.server.HttpOutput;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A stored file, or a range of it, sent from its file in the blob store. Nexus's response sender opens the payload
+ * and hands {@link #copy} Jetty's output stream, which can send a channel through its pooled direct buffers as it
+ * sends static files: the bytes then never pass through the Java heap. Any other output gets a plain copy.
+ *
+ * The blob's own payload stays the source of truth: when the file is not where the file blob store keeps it (a blob
+ * being moved, compacted away) or not of the blob's size, the blob's stream is read instead.
+ */
+public final class FileChannelPayload
+    implements Payload
+{
+  private static final Logger log = LoggerFactory.getLogger(FileChannelPayload.class);
+
+  private static final AtomicBoolean TOLD_NO_CHANNEL = new AtomicBoolean();
+
+  private final Path file;
+
+  private final Payload whole;
+
+  private final long offset;
+
+  private final long length;
+
+  public FileChannelPayload(final Path file, final Payload whole) {
+    this(file, whole, 0, whole.getSize());
+  }
+
+  private FileChannelPayload(final Path file, final Payload whole, final long offset, final long length) {
+    this.file = file;
+    this.whole = whole;
+    this.offset = offset;
+    this.length = length;
+  }
+
+  /** The bytes from {@code first} to {@code last}, both included, as a range answer sends them. */
+  public FileChannelPayload range(final long first, final long last) {
+    return new FileChannelPayload(file, whole, first, last - first + 1);
+  }
+
+  /** The size of the whole file, which a range's {@code Content-Range} names. */
+  public long wholeSize() {
+    return whole.getSize();
+  }
+
+  @Override
+  public InputStream openInputStream() throws IOException {
+    FileChannel channel;
+    try {
+      channel = FileChannel.open(file, StandardOpenOption.READ);
+    }
+    catch (NoSuchFileException e) {
+      return fromBlob();
+    }
+    if (channel.size() != whole.getSize()) {
+      channel.close();
+      return fromBlob();
+    }
+    return new FileRange(channel, offset, length);
+  }
+
+  private InputStream fromBlob() throws IOException {
+    InputStream blob = whole.openInputStream();
+    try {
+      ByteStreams.skipFully(blob, offset);
+    }
+    catch (IOException e) {
+      blob.close();
+      throw e;
+    }
+    return ByteStreams.limit(blob, length);
+  }
+
+  @Override
+  public void copy(final InputStream input, final OutputStream output) throws IOException {
+    if (input instanceof FileRange && output instanceof HttpOutput) {
+      ((HttpOutput) output).sendContent((ReadableByteChannel) input);
+      return;
+    }
+    if (!(output instanceof HttpOutput) && TOLD_NO_CHANNEL.compareAndSet(false, true)) {
+      log.info("Files are copied through the heap: the servlet output here is a {}, not Jetty's",
+          output.getClass().getName());
+    }
+    ByteStreams.copy(input, output);
+  }
+
+  @Override
+  public long getSize() {
+    return length;
+  }
+
+  @Nullable
+  @Override
+  public String getContentType() {
+    return whole.getContentType();
+  }
+
+  @Override
+  public void close() throws IOException {
+    whole.close();
+  }
+}

@@ -1,0 +1,125 @@
+package io.github.nexuspypi.repository.pypi.internal.download;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.mockito.ArgumentCaptor;
+import org.sonatype.nexus.repository.view.payloads.BytesPayload;
+
+import org.eclipse.jetty.server.HttpOutput;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+
+class FileChannelPayloadTest
+{
+  private static final String STORED = "0123456789abcdefghij";
+
+  @TempDir
+  Path dir;
+
+  private final BytesPayload blob = new BytesPayload(STORED.getBytes(StandardCharsets.UTF_8), "application/zip");
+
+  private Path file(final String text) throws IOException {
+    return Files.writeString(dir.resolve("blob.bytes"), text);
+  }
+
+  private static String read(final InputStream in) throws IOException {
+    try (in) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  @Test
+  void theWholeFileOrARangeOfItIsReadFromTheFile() throws IOException {
+    // Other bytes of the same size tell the file from the blob's stream.
+    FileChannelPayload payload = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob);
+
+    assertEquals("ABCDEFGHIJKLMNOPQRST", read(payload.openInputStream()));
+    assertEquals(20, payload.getSize());
+    assertEquals("FGH", read(payload.range(5, 7).openInputStream()));
+    assertEquals(3, payload.range(5, 7).getSize());
+    assertEquals(20, payload.range(5, 7).wholeSize());
+    assertEquals("application/zip", payload.range(5, 7).getContentType());
+  }
+
+  @Test
+  void aFileOfAnotherSizeThanTheBlobIsNotServed() throws IOException {
+    FileChannelPayload payload = new FileChannelPayload(file("not this blob"), blob);
+
+    assertEquals(STORED, read(payload.openInputStream()));
+    assertEquals("567", read(payload.range(5, 7).openInputStream()));
+  }
+
+  @Test
+  void aMissingFileIsReadAsTheBlob() throws IOException {
+    FileChannelPayload payload = new FileChannelPayload(dir.resolve("gone.bytes"), blob);
+
+    assertEquals(STORED, read(payload.openInputStream()));
+    assertEquals("hij", read(payload.range(17, 19).openInputStream()));
+  }
+
+  @Test
+  void jettysOutputIsGivenTheRangeAsAChannel() throws IOException {
+    FileChannelPayload range = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob).range(2, 15);
+    HttpOutput output = mock(HttpOutput.class);
+
+    try (InputStream input = range.openInputStream()) {
+      range.copy(input, output);
+
+      ArgumentCaptor<ReadableByteChannel> sent = ArgumentCaptor.forClass(ReadableByteChannel.class);
+      verify(output).sendContent(sent.capture());
+      verify(output, never()).write(any(byte[].class), org.mockito.ArgumentMatchers.anyInt(),
+          org.mockito.ArgumentMatchers.anyInt());
+      assertEquals("CDEFGHIJKLMNOP", drain(sent.getValue(), 4));
+    }
+  }
+
+  @Test
+  void anyOtherOutputGetsACopy() throws IOException {
+    FileChannelPayload range = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob).range(10, 19);
+    ByteArrayOutputStream output = new ByteArrayOutputStream();
+
+    try (InputStream input = range.openInputStream()) {
+      range.copy(input, output);
+    }
+
+    assertEquals("KLMNOPQRST", output.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void aStreamSkipsWithinItsRangeOnly() throws IOException {
+    try (InputStream input = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob).range(2, 5)
+        .openInputStream()) {
+      assertEquals(2, input.skip(2));
+      assertEquals('E', input.read());
+      assertEquals(1, input.skip(10));
+      assertEquals(-1, input.read());
+    }
+  }
+
+  /** Reads the channel as Jetty does, into a buffer smaller than the range. */
+  private static String drain(final ReadableByteChannel channel, final int bufferSize) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteBuffer buffer = ByteBuffer.allocateDirect(bufferSize);
+    while (channel.read(buffer) >= 0) {
+      buffer.flip();
+      byte[] bytes = new byte[buffer.remaining()];
+      buffer.get(bytes);
+      out.write(bytes);
+      buffer.clear();
+    }
+    return out.toString(StandardCharsets.UTF_8);
+  }
+}
