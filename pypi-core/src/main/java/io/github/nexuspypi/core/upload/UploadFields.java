@@ -15,7 +15,7 @@ import io.github.nexuspypi.core.metadata.CoreMetadata;
  * protocol, the file's type and Python version, its sha256 and BLAKE2b-256 digests (no md5, which FIPS systems lack),
  * and every core metadata field the file carries, renamed as Warehouse reads them.
  */
-final class UploadFields
+public final class UploadFields
 {
   /** Core metadata field to form field; the multiple-use ones are sent once per value. */
   private static final List<String[]> METADATA = List.of(
