@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.LongAdder;
  * A closed-loop HTTP load generator: a fixed number of connections, each sending the same GET again as soon as the
  * previous answer is read, first for a warm-up, then for a measured window. Bodies are counted, not kept, so the
  * client spends as little as it can per byte; every answer must have the expected status and length, or the run
- * fails.
+ * fails. Each request's latency (from sending to the body's last byte) goes into a {@link LatencyHistogram}, one
+ * for the warm-up and a fresh one for the measured window.
  */
 public final class HttpLoad
 {
@@ -41,6 +42,14 @@ public final class HttpLoad
   public LoadResult run(final HttpRequest request, final long expectedLength, final int connections,
                         final Duration warmUp, final Duration measured)
   {
+    return run(request, 200, expectedLength, connections, warmUp, measured);
+  }
+
+  /** Every answer must have {@code expectedStatus}: 206 for a range, 304 for a conditional GET that matches. */
+  public LoadResult run(final HttpRequest request, final int expectedStatus, final long expectedLength,
+                        final int connections, final Duration warmUp, final Duration measured)
+  {
+    AtomicReference<LatencyHistogram> latencies = new AtomicReference<>(new LatencyHistogram());
     LongAdder requests = new LongAdder();
     LongAdder bytes = new LongAdder();
     AtomicReference<String> failure = new AtomicReference<>();
@@ -49,7 +58,8 @@ public final class HttpLoad
     for (int i = 0; i < connections; i++) {
       Thread worker = new Thread(() -> {
         while (failure.get() == null && !Thread.currentThread().isInterrupted()) {
-          String problem = exchange(request, expectedLength);
+          long sent = System.nanoTime();
+          String problem = exchange(request, expectedStatus, expectedLength);
           if (Thread.currentThread().isInterrupted()) {
             return;
           }
@@ -58,6 +68,7 @@ public final class HttpLoad
             failed.countDown();
             return;
           }
+          latencies.get().record(Duration.ofNanos(System.nanoTime() - sent));
           requests.increment();
           bytes.add(expectedLength);
         }
@@ -68,8 +79,11 @@ public final class HttpLoad
     try {
       boolean stoppedEarly = failed.await(warmUp.toNanos(), TimeUnit.NANOSECONDS);
       Sample start = sample(requests, bytes);
+      latencies.set(new LatencyHistogram());
       stoppedEarly = stoppedEarly || failed.await(measured.toNanos(), TimeUnit.NANOSECONDS);
       Sample end = sample(requests, bytes);
+      // Requests that end after this sample are not counted in the rate; they stay out of the latencies too.
+      LatencyHistogram window = latencies.getAndSet(new LatencyHistogram());
       workers.forEach(Thread::interrupt);
       for (Thread worker : workers) {
         worker.join();
@@ -77,7 +91,7 @@ public final class HttpLoad
       if (stoppedEarly || failure.get() != null) {
         throw new AssertionError("GET " + request.uri() + ": " + failure.get());
       }
-      return end.minus(start);
+      return end.minus(start, window);
     }
     catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -86,12 +100,12 @@ public final class HttpLoad
   }
 
   /** One request; null when it answered as expected, else what was wrong. */
-  private String exchange(final HttpRequest request, final long expectedLength) {
+  private String exchange(final HttpRequest request, final int expectedStatus, final long expectedLength) {
     try {
       HttpResponse<Long> response = client.send(request, info -> new CountingSubscriber());
-      if (response.statusCode() != 200 || response.body() != expectedLength) {
-        return "status " + response.statusCode() + " with " + response.body() + " bytes, expected 200 with "
-            + expectedLength;
+      if (response.statusCode() != expectedStatus || response.body() != expectedLength) {
+        return "status " + response.statusCode() + " with " + response.body() + " bytes, expected "
+            + expectedStatus + " with " + expectedLength;
       }
       return null;
     }
@@ -115,9 +129,10 @@ public final class HttpLoad
 
   private record Sample(long requests, long bytes, long nanos, Duration serverCpu, Duration clientCpu)
   {
-    LoadResult minus(final Sample start) {
+    LoadResult minus(final Sample start, final LatencyHistogram latencies) {
       return new LoadResult(requests - start.requests, bytes - start.bytes, Duration.ofNanos(nanos - start.nanos),
-          serverCpu.minus(start.serverCpu), clientCpu.minus(start.clientCpu));
+          serverCpu.minus(start.serverCpu), clientCpu.minus(start.clientCpu), latencies.percentile(50),
+          latencies.percentile(99));
     }
   }
 

@@ -59,6 +59,42 @@ class HttpLoadTest
     assertTrue(failure.getMessage().contains("status 404"), failure::getMessage);
   }
 
+  @Test
+  void theLatenciesOfAServerThatWaitsBeforeAnsweringAreAtLeastItsWait() {
+    server.createContext("/slow", exchange -> {
+      try {
+        Thread.sleep(20);
+      }
+      catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      exchange.sendResponseHeaders(200, 10);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(new byte[10]);
+      }
+    });
+
+    LoadResult result = new HttpLoad(ProcessHandle.current()).run(get("/slow"), 10, 2, WINDOW, WINDOW);
+
+    assertTrue(result.p50().compareTo(Duration.ofMillis(20)) >= 0, result::toString);
+    assertTrue(result.p99().compareTo(result.p50()) >= 0, result::toString);
+  }
+
+  @Test
+  void anExpectedStatusOtherThan200IsWhatEveryAnswerMustHave() {
+    server.createContext("/unchanged", exchange -> {
+      exchange.sendResponseHeaders(304, -1);
+      exchange.close();
+    });
+
+    LoadResult result = new HttpLoad(ProcessHandle.current()).run(get("/unchanged"), 304, 0, 1, WINDOW, WINDOW);
+
+    assertTrue(result.requests() > 0, result::toString);
+    AssertionError failure = assertThrows(AssertionError.class,
+        () -> new HttpLoad(ProcessHandle.current()).run(get("/unchanged"), 0, 1, WINDOW, WINDOW));
+    assertTrue(failure.getMessage().contains("status 304 with 0 bytes, expected 200 with 0"), failure::getMessage);
+  }
+
   private void serve(final String path, final int status, final byte[] body) {
     server.createContext(path, exchange -> {
       exchange.sendResponseHeaders(status, body.length);
