@@ -74,9 +74,13 @@ public final class PeersReport
     return table.toString();
   }
 
-  /** Each server's rate and 99th percentile in every round, in the order of the rounds. */
+  /**
+   * Each server's rate, 99th percentile and dropped connections (requests sent again after the server closed the
+   * connection without an answer) in every round, in the order of the rounds.
+   */
   public String rounds(final List<SideBySide> scenarios) {
-    MarkdownTable table = new MarkdownTable("scenario", "server", "req/s in each round", "p99 ms in each round");
+    MarkdownTable table = new MarkdownTable("scenario", "server", "req/s in each round", "p99 ms in each round",
+        "dropped connections in each round");
     for (SideBySide scenario : scenarios) {
       for (String server : servers) {
         if (scenario.has(server)) {
@@ -84,6 +88,8 @@ public final class PeersReport
               scenario.rounds().stream().map(round -> format("%.0f", round.get(server).requestsPerSecond()))
                   .collect(Collectors.joining(" / ")),
               scenario.rounds().stream().map(round -> format("%.1f", round.get(server).p99().toNanos() / 1e6))
+                  .collect(Collectors.joining(" / ")),
+              scenario.rounds().stream().map(round -> String.valueOf(round.get(server).dropped()))
                   .collect(Collectors.joining(" / ")));
         }
       }

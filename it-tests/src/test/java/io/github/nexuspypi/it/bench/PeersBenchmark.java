@@ -45,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * and under gunicorn, proxpi, python's http.server and nginx over a static tree; started by the shared peers kit),
  * all serving Debian's same real wheels, measured by the same load generator in the same run, in rounds that
  * take every server in turn. Ratios are to pypi-hosted, within each round. A missed target is recorded, not
- * failed; a wrong status, length or bytes fails, and so does any request the proxy sends upstream while measured.
+ * failed; a wrong status, length or bytes fails, and so does a connection Nexus drops or any request the proxy
+ * sends upstream while measured. A connection a peer drops without an answer is counted and reported.
  */
 @NexusTest
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -90,7 +91,9 @@ class PeersBenchmark
 
   private static BenchmarkRecord record;
 
-  private static HttpLoad load;
+  private static HttpLoad ours;
+
+  private static HttpLoad theirs;
 
   private static PeerServers peers;
 
@@ -105,7 +108,8 @@ class PeersBenchmark
   @BeforeAll
   static void everyServerWithTheSameWheels() throws IOException {
     record = BenchmarkRecord.start(nexus.installation().runningProcess().orElseThrow());
-    load = new HttpLoad(record.server());
+    ours = new HttpLoad(record.server());
+    theirs = HttpLoad.countingDroppedConnections(record.server());
     List<Path> wheels;
     try (Stream<Path> files = Files.list(DEBIAN_WHEELS)) {
       wheels = files.filter(file -> file.toString().endsWith(".whl")).sorted().toList();
@@ -161,7 +165,7 @@ class PeersBenchmark
       }
       assertTrue(parse(page.uri(), answer).files().stream().anyMatch(file -> file.filename().equals(FILE)),
           () -> server + "'s page does not list " + FILE);
-      sides.put(server, warmedUp(page, 200, answer.length));
+      sides.put(server, warmedUp(server, page, 200, answer.length));
     }
     MEASURED.add(SideBySide.measure("page", CONNECTIONS, ROUNDS, sides));
   }
@@ -256,7 +260,7 @@ class PeersBenchmark
           response -> response.statusCode() == status);
       assertEquals(status, answer.statusCode(), measured::toString);
       assertArrayEquals(body, answer.body(), () -> server + " answers " + measured + " with other bytes");
-      sides.put(server, warmedUp(measured, status, body.length));
+      sides.put(server, warmedUp(server, measured, status, body.length));
     }
     MEASURED.add(SideBySide.measure(scenario, CONNECTIONS, ROUNDS, sides));
   }
@@ -264,8 +268,12 @@ class PeersBenchmark
   /**
    * The measurement of one server's request, after a load of two warm-up windows that is not counted: a Nexus
    * booted for this class alone has not compiled the code of any request yet, and no round should pay for that.
+   * A connection Nexus drops fails the run; one a peer drops is counted and reported.
    */
-  private static Supplier<LoadResult> warmedUp(final HttpRequest request, final int status, final long length) {
+  private static Supplier<LoadResult> warmedUp(final String server, final HttpRequest request, final int status,
+                                               final long length)
+  {
+    HttpLoad load = isNexus(server) ? ours : theirs;
     load.run(request, status, length, CONNECTIONS, SETTINGS.warmUp(), SETTINGS.warmUp());
     return () -> load.run(request, status, length, CONNECTIONS, SETTINGS.warmUp(), SETTINGS.measured());
   }

@@ -50,18 +50,22 @@ class PeersReportTest
   void everyRoundOfEveryMeasuredServerIsListedInRoundOrder() {
     SideBySide file = new SideBySide("file", 8, List.of("ours", "peer"), List.of(
         Map.of("ours", result(600, 20.0), "peer", result(300, 40.0)),
-        Map.of("ours", result(650, 18.5), "peer", result(280, 41.0))));
+        Map.of("ours", result(650, 18.5), "peer", dropping(280, 41.0, 3))));
 
     assertEquals("""
-        | scenario | server | req/s in each round | p99 ms in each round |
-        | --- | --- | --- | --- |
-        | file | ours | 600 / 650 | 20.0 / 18.5 |
-        | file | peer | 300 / 280 | 40.0 / 41.0 |
+        | scenario | server | req/s in each round | p99 ms in each round | dropped connections in each round |
+        | --- | --- | --- | --- | --- |
+        | file | ours | 600 / 650 | 20.0 / 18.5 | 0 / 0 |
+        | file | peer | 300 / 280 | 40.0 / 41.0 | 0 / 3 |
         """, report.rounds(List.of(file)));
   }
 
   private static LoadResult result(final long requests, final double p99Millis) {
+    return dropping(requests, p99Millis, 0);
+  }
+
+  private static LoadResult dropping(final long requests, final double p99Millis, final long dropped) {
     return new LoadResult(requests, requests * 10, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO,
-        Duration.ZERO, Duration.ofNanos((long) (p99Millis * 1e6)));
+        Duration.ZERO, Duration.ofNanos((long) (p99Millis * 1e6)), dropped);
   }
 }

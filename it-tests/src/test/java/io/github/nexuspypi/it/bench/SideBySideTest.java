@@ -66,6 +66,6 @@ class SideBySideTest
 
   private static LoadResult result(final long requests, final long p99Millis) {
     return new LoadResult(requests, requests * 10, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO,
-        Duration.ofMillis(p99Millis / 2), Duration.ofMillis(p99Millis));
+        Duration.ofMillis(p99Millis / 2), Duration.ofMillis(p99Millis), 0);
   }
 }
