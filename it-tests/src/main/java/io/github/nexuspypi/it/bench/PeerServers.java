@@ -2,6 +2,7 @@ package io.github.nexuspypi.it.bench;
 
 import io.github.nexuspypi.it.files.FileTrees;
 import io.github.nexuspypi.it.process.Command;
+import io.github.nexuspypi.it.process.ProcessResult;
 import io.github.nexuspypi.it.process.ProcessRunner;
 
 import java.io.IOException;
@@ -27,12 +28,12 @@ import java.util.Map;
  */
 public final class PeerServers implements AutoCloseable
 {
-  /** Every peer the kit starts, in the kit's order, with its fixed port. */
-  public static final Map<String, Integer> PEERS = Map.of("pypiserver", 18601, "pypiserver-gunicorn", 18602,
+  /** Every peer the kit starts, with its fixed port. */
+  private static final Map<String, Integer> PEERS = Map.of("pypiserver", 18601, "pypiserver-gunicorn", 18602,
       "static-httpserver", 18603, "proxpi", 18604, "nginx", 18605);
 
   /** What the kit runs with: Debian 12's packages, installed by root. */
-  public static final String APT_GET = "apt-get install -y --no-install-recommends python3-packaging"
+  private static final String APT_GET = "apt-get install -y --no-install-recommends python3-packaging"
       + " python3-importlib-resources python3-watchdog python3-gunicorn gunicorn python3-flask python3-lxml"
       + " python3-requests python3-jinja2 nginx-light";
 
@@ -83,17 +84,17 @@ public final class PeerServers implements AutoCloseable
     Command up = kitCommand(kit, home, "up.sh").withArguments(packages.toString())
         .withVariable("PAGE_PROJECT", project)
         .withTimeout(START_TIMEOUT);
-    String output = ProcessRunner.run(up, home.resolve("up.log")).requireSuccess().output();
+    ProcessResult started = ProcessRunner.run(up, home.resolve("up.log"));
     Map<String, URI> indexes = new LinkedHashMap<>();
-    output.lines()
+    started.output().lines()
         .map(line -> line.split(" "))
         .filter(words -> words.length == 2 && PEERS.containsKey(words[0]) && words[1].startsWith("http://"))
         .forEach(words -> indexes.put(words[0], URI.create(words[1] + "/")));
     PeerServers peers = new PeerServers(kit, home, indexes);
-    if (!indexes.keySet().containsAll(PEERS.keySet())) {
+    if (!started.succeeded() || !indexes.keySet().containsAll(PEERS.keySet())) {
       peers.close();
       throw new AssertionError("Not every peer came up: " + indexes.keySet() + " of " + PEERS.keySet()
-          + "; see " + home.resolve("up.log") + " and the logs in " + home.resolve("run"));
+          + "; see the logs in " + home.resolve("run") + ". " + started.describe());
     }
     return peers;
   }
