@@ -85,11 +85,7 @@ public final class PeerServers implements AutoCloseable
         .withVariable("PAGE_PROJECT", project)
         .withTimeout(START_TIMEOUT);
     ProcessResult started = ProcessRunner.run(up, home.resolve("up.log"));
-    Map<String, URI> indexes = new LinkedHashMap<>();
-    started.output().lines()
-        .map(line -> line.split(" "))
-        .filter(words -> words.length == 2 && PEERS.containsKey(words[0]) && words[1].startsWith("http://"))
-        .forEach(words -> indexes.put(words[0], URI.create(words[1] + "/")));
+    Map<String, URI> indexes = indexesIn(started.output());
     PeerServers peers = new PeerServers(kit, home, indexes);
     if (!started.succeeded() || !indexes.keySet().containsAll(PEERS.keySet())) {
       peers.close();
@@ -97,6 +93,19 @@ public final class PeerServers implements AutoCloseable
           + "; see the logs in " + home.resolve("run") + ". " + started.describe());
     }
     return peers;
+  }
+
+  /**
+   * The peers {@code up.sh} reports as answering, one {@code <name> <index URL>} line each among its messages on
+   * stderr, with their index URLs made to end in {@code /}.
+   */
+  static Map<String, URI> indexesIn(final String upOutput) {
+    Map<String, URI> indexes = new LinkedHashMap<>();
+    upOutput.lines()
+        .map(line -> line.split(" "))
+        .filter(words -> words.length == 2 && PEERS.containsKey(words[0]) && words[1].startsWith("http://"))
+        .forEach(words -> indexes.put(words[0], URI.create(words[1] + "/")));
+    return indexes;
   }
 
   /** Each peer's index URL (ending in {@code /}: its project pages are {@code <index><project>/}). */
