@@ -80,6 +80,10 @@ class PeersBenchmark
 
   private static final int CONNECTIONS = Integer.getInteger("benchmark.peers.connections", 8);
 
+  private static final int WARM_UP_REQUESTS = 2000;
+
+  private static final Duration WARM_UP_LIMIT = Duration.ofSeconds(10);
+
   private static final Path KIT = Path.of(System.getProperty("benchmark.peers.kit", "../../shared/bench-peers"))
       .toAbsolutePath().normalize();
 
@@ -234,7 +238,9 @@ class PeersBenchmark
         ROUNDS + " rounds, each taking every server in turn (the order rotated by one server each round), each"
             + " server " + SETTINGS.warmUp().toSeconds() + " s warm-up then " + SETTINGS.measured().toSeconds()
             + " s measured with " + CONNECTIONS
-            + " connections, after an uncounted warm-up of each; page `/simple/" + PROJECT + "/` as text/html,"
+            + " connections, after an uncounted warm-up of each until it had answered " + WARM_UP_REQUESTS
+            + " requests or " + WARM_UP_LIMIT.toSeconds() + " s had passed; page `/simple/" + PROJECT
+            + "/` as text/html,"
             + " file " + FILE + " (" + wheel.length + " bytes), range its first " + RANGE_BYTES + " bytes,"
             + " conditional a GET with its ETag (304); median of the rounds, ratios taken within each round")
         + "\n" + report.servers(MEASURED)
@@ -266,15 +272,20 @@ class PeersBenchmark
   }
 
   /**
-   * The measurement of one server's request, after a load of two warm-up windows that is not counted: a Nexus
-   * booted for this class alone has not compiled the code of any request yet, and no round should pay for that.
-   * A connection Nexus drops fails the run; one a peer drops is counted and reported.
+   * The measurement of one server's request, after a load that is not counted, until the server has answered
+   * {@link #WARM_UP_REQUESTS} or {@link #WARM_UP_LIMIT} has passed: a Nexus booted for this class alone has not
+   * compiled the code of any request yet, and its first rounds would pay for that (its page rates rose round after
+   * round with a warm-up of two seconds). A connection Nexus drops fails the run; one a peer drops is counted.
    */
   private static Supplier<LoadResult> warmedUp(final String server, final HttpRequest request, final int status,
                                                final long length)
   {
     HttpLoad load = isNexus(server) ? ours : theirs;
-    load.run(request, status, length, CONNECTIONS, SETTINGS.warmUp(), SETTINGS.warmUp());
+    long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
+    long answered = 0;
+    while (answered < WARM_UP_REQUESTS && System.nanoTime() < deadline) {
+      answered += load.run(request, status, length, CONNECTIONS, Duration.ZERO, SETTINGS.warmUp()).requests();
+    }
     return () -> load.run(request, status, length, CONNECTIONS, SETTINGS.warmUp(), SETTINGS.measured());
   }
 
