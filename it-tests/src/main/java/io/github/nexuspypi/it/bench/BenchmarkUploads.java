@@ -37,22 +37,29 @@ public record BenchmarkUploads(List<Path> wheels, String pageProject, int pageRe
   public static BenchmarkUploads uploadTo(final Nexus nexus, final PythonClients python, final String repository)
       throws IOException
   {
-    IsolatedEnvironment uploader = python.environment("benchmark-uploads");
-    uploader.write(".pypirc", ClientConfigFiles.pypirc("bench", nexus.repositoryUri(repository), "admin",
-        nexus.adminPassword()));
-    Path dist = Files.createDirectories(uploader.home().resolve("dist"));
+    Path dist = Files.createDirectories(python.environment("benchmark-files").home().resolve("dist"));
     Path debianWheel = Files.copy(DEBIAN_WHEEL, dist.resolve(DEBIAN_WHEEL.getFileName()));
     Path syntheticWheel = LargeWheel.write(dist, "benchwheel", "1.0", SYNTHETIC_WHEEL_BYTES, 20);
     for (int i = 1; i <= PAGE_RELEASES; i++) {
       WheelBuilder.of(PAGE_PROJECT, "1." + i).writeTo(dist);
       SdistBuilder.of(PAGE_PROJECT, "1." + i).writeTo(dist);
     }
-    List<String> arguments = new ArrayList<>(List.of("upload", "--disable-progress-bar", "--repository", "bench"));
     try (Stream<Path> files = Files.list(dist)) {
-      files.map(Path::toString).sorted().forEach(arguments::add);
+      twineUpload(nexus, python, repository, files.toList());
     }
-    uploader.run(python.twine(), arguments.toArray(String[]::new)).requireSuccess();
     return new BenchmarkUploads(List.of(debianWheel, syntheticWheel), PAGE_PROJECT, PAGE_RELEASES);
+  }
+
+  /** Uploads {@code files} with Debian's twine in one command, as admin, from a fresh environment. */
+  public static void twineUpload(final Nexus nexus, final PythonClients python, final String repository,
+                                 final List<Path> files)
+  {
+    IsolatedEnvironment uploader = python.environment("benchmark-uploads");
+    uploader.write(".pypirc", ClientConfigFiles.pypirc("bench", nexus.repositoryUri(repository), "admin",
+        nexus.adminPassword()));
+    List<String> arguments = new ArrayList<>(List.of("upload", "--disable-progress-bar", "--repository", "bench"));
+    files.stream().map(Path::toString).sorted().forEach(arguments::add);
+    uploader.run(python.twine(), arguments.toArray(String[]::new)).requireSuccess();
   }
 
   /** The normalised project a wheel belongs to: the page that links it. */

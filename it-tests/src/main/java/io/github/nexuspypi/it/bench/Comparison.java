@@ -1,7 +1,6 @@
 package io.github.nexuspypi.it.bench;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -50,7 +49,7 @@ public record Comparison(String scenario, int connections, List<Round> rounds)
   }
 
   public double medianRatio() {
-    return median(rounds.stream().mapToDouble(Round::ratio).toArray());
+    return Median.of(rounds.stream().mapToDouble(Round::ratio).toArray());
   }
 
   /**
@@ -58,7 +57,7 @@ public record Comparison(String scenario, int connections, List<Round> rounds)
    * disturbs far less than it disturbs the rates.
    */
   public double medianCpuRatio() {
-    return median(rounds.stream().mapToDouble(Round::cpuRatio).toArray());
+    return Median.of(rounds.stream().mapToDouble(Round::cpuRatio).toArray());
   }
 
   /** The largest share of the machine's cores the load generator used in any window of this comparison. */
@@ -68,12 +67,5 @@ public record Comparison(String scenario, int connections, List<Round> rounds)
         .mapToDouble(LoadResult::clientCores)
         .max()
         .orElse(0);
-  }
-
-  private static double median(final double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int middle = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
   }
 }

@@ -40,6 +40,7 @@ class ComparisonReportTest
 
   private static LoadResult result(final long requests, final long serverMillisPerRequest) {
     return new LoadResult(requests, requests * 10, Duration.ofSeconds(1),
-        Duration.ofMillis(requests * serverMillisPerRequest), Duration.ofMillis(250));
+        Duration.ofMillis(requests * serverMillisPerRequest), Duration.ofMillis(250), Duration.ZERO, Duration.ZERO,
+        0);
   }
 }

@@ -39,8 +39,10 @@ class ComparisonTest
   void theCpuRatioComparesServerTimePerRequest() {
     // The candidate: 200 requests in 1 s of server CPU (5 ms each); the baseline: 100 in 1 s (10 ms each).
     Comparison.Round round = new Comparison.Round(
-        new LoadResult(200, 2000, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO),
-        new LoadResult(100, 1000, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO));
+        new LoadResult(200, 2000, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO,
+            Duration.ZERO, 0),
+        new LoadResult(100, 1000, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO,
+            Duration.ZERO, 0));
 
     assertEquals(0.5, new Comparison("file", 4, List.of(round)).medianCpuRatio(), 1e-9);
     assertEquals(2.0, round.ratio(), 1e-9);
@@ -58,6 +60,7 @@ class ComparisonTest
   }
 
   private static LoadResult result(final long requests) {
-    return new LoadResult(requests, requests * 10, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO);
+    return new LoadResult(requests, requests * 10, Duration.ofSeconds(1), Duration.ZERO, Duration.ZERO, Duration.ZERO,
+        Duration.ZERO, 0);
   }
 }
