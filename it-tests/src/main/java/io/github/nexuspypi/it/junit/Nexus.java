@@ -1,9 +1,11 @@
 package io.github.nexuspypi.it.junit;
 
+import io.github.nexuspypi.it.nexus.CountedBlobStore;
 import io.github.nexuspypi.it.nexus.NexusAdminClient;
 import io.github.nexuspypi.it.nexus.NexusHttp;
 import io.github.nexuspypi.it.nexus.NexusInstallation;
 import io.github.nexuspypi.it.nexus.NexusSettings;
+import io.github.nexuspypi.it.nexus.S3Server;
 
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -21,9 +23,13 @@ public final class Nexus
 
   private final Runnable restart;
 
-  Nexus(final NexusInstallation installation, final URI baseUri, final Runnable restart) {
+  /** The S3 server of the run's S3 blob store ({@code -Dit.blobStore=s3}), or null. */
+  private final S3Server s3;
+
+  Nexus(final NexusInstallation installation, final URI baseUri, final Runnable restart, final S3Server s3) {
     this.installation = installation;
     this.restart = restart;
+    this.s3 = s3;
     this.anonymous = NexusHttp.anonymous(baseUri);
     this.admin = new NexusAdminClient(anonymous.as(NexusSettings.ADMIN_USER, installation.adminPassword()));
   }
@@ -60,6 +66,16 @@ public final class Nexus
 
   public NexusInstallation installation() {
     return installation;
+  }
+
+  /**
+   * A blob store of a test's own whose blobs it can count, of the run's kind: a file blob store, or an S3 blob store
+   * on the run's S3 server.
+   */
+  public CountedBlobStore countedBlobStore(final String name) {
+    return s3 == null
+        ? CountedBlobStore.create(admin, installation, name)
+        : CountedBlobStore.createOnS3(admin, s3, name);
   }
 
   /**
