@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 record HostedReleases(Nexus nexus, String name, String group, Path files)
 {
   static HostedReleases create(final Nexus nexus, final String prefix, final Path files) {
-    return create(nexus, prefix, files, "default");
+    return create(nexus, prefix, files, RepositoryDefinition.DEFAULT_BLOB_STORE);
   }
 
   static HostedReleases create(final Nexus nexus, final String prefix, final Path files, final String blobStore) {

@@ -63,7 +63,7 @@ class UploadValidationIT
 
   @BeforeAll
   static void createAnEmptyRepository() {
-    blobStore = CountedBlobStore.create(nexus.admin(), nexus.installation(), nexus.uniqueName("blobs-validation"));
+    blobStore = nexus.countedBlobStore(nexus.uniqueName("blobs-validation"));
     repository = nexus.uniqueName("pypi-validation");
     nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", repository, "allow_once", blobStore.name()));
     admin = LegacyUploadClient.to(nexus.http(), repository);
@@ -247,8 +247,7 @@ class UploadValidationIT
   /** The counts above can see a stored file: the same wheel, accepted by a repository of the same kind. */
   @Test
   void aValidUploadIsSeenByTheSameCounts() {
-    CountedBlobStore otherBlobStore = CountedBlobStore.create(nexus.admin(), nexus.installation(),
-        nexus.uniqueName("blobs-validation-control"));
+    CountedBlobStore otherBlobStore = nexus.countedBlobStore(nexus.uniqueName("blobs-validation-control"));
     String control = nexus.uniqueName("pypi-validation-control");
     nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", control, "allow_once", otherBlobStore.name()));
 

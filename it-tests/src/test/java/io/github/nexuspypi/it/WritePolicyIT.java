@@ -68,8 +68,7 @@ class WritePolicyIT
   private record Hosted(String name, CountedBlobStore blobs, LegacyUploadClient uploads, IndexPages pages)
   {
     static Hosted create(final String writePolicy) {
-      CountedBlobStore blobs = CountedBlobStore.create(nexus.admin(), nexus.installation(),
-          nexus.uniqueName("blobs-" + writePolicy.replace('_', '-')));
+      CountedBlobStore blobs = nexus.countedBlobStore(nexus.uniqueName("blobs-" + writePolicy.replace('_', '-')));
       String name = nexus.uniqueName("pypi-" + writePolicy.replace('_', '-'));
       nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", name, writePolicy, blobs.name()));
       return new Hosted(name, blobs, LegacyUploadClient.to(nexus.http(), name), new IndexPages(nexus.http(), name));

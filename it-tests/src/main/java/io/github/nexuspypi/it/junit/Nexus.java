@@ -1,9 +1,11 @@
 package io.github.nexuspypi.it.junit;
 
+import io.github.nexuspypi.it.nexus.CountedBlobStore;
 import io.github.nexuspypi.it.nexus.NexusAdminClient;
 import io.github.nexuspypi.it.nexus.NexusHttp;
 import io.github.nexuspypi.it.nexus.NexusInstallation;
 import io.github.nexuspypi.it.nexus.NexusSettings;
+import io.github.nexuspypi.it.nexus.S3Server;
 
 import java.net.URI;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,12 +25,16 @@ public final class Nexus
 
   private final Runnable killAndRestart;
 
+  /** The S3 server of the run's S3 blob store ({@code -Dit.blobStore=s3}), or null. */
+  private final S3Server s3;
+
   Nexus(final NexusInstallation installation, final URI baseUri, final Runnable restart,
-        final Runnable killAndRestart)
+        final Runnable killAndRestart, final S3Server s3)
   {
     this.installation = installation;
     this.restart = restart;
     this.killAndRestart = killAndRestart;
+    this.s3 = s3;
     this.anonymous = NexusHttp.anonymous(baseUri);
     this.admin = new NexusAdminClient(anonymous.as(NexusSettings.ADMIN_USER, installation.adminPassword()));
   }
@@ -65,6 +71,16 @@ public final class Nexus
 
   public NexusInstallation installation() {
     return installation;
+  }
+
+  /**
+   * A blob store of a test's own whose blobs it can count, of the run's kind: a file blob store, or an S3 blob store
+   * on the run's S3 server.
+   */
+  public CountedBlobStore countedBlobStore(final String name) {
+    return s3 == null
+        ? CountedBlobStore.create(admin, installation, name)
+        : CountedBlobStore.createOnS3(admin, s3, name);
   }
 
   /**

@@ -3,9 +3,13 @@ package io.github.nexuspypi.it.junit;
 import io.github.nexuspypi.it.files.FileTrees;
 import io.github.nexuspypi.it.nexus.BuildOutputs;
 import io.github.nexuspypi.it.nexus.LoopbackPorts;
+import io.github.nexuspypi.it.nexus.NexusAdminClient;
+import io.github.nexuspypi.it.nexus.NexusHttp;
 import io.github.nexuspypi.it.nexus.NexusInstallation;
 import io.github.nexuspypi.it.nexus.NexusServer;
 import io.github.nexuspypi.it.nexus.NexusSettings;
+import io.github.nexuspypi.it.nexus.RunBlobStore;
+import io.github.nexuspypi.it.nexus.S3Server;
 import io.github.nexuspypi.it.process.ProcessTree;
 import io.github.nexuspypi.it.python.PythonClients;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -101,14 +105,17 @@ public final class NexusExtension implements BeforeAllCallback, TestInstancePost
 
     private final Thread shutdownHook;
 
+    private final S3Server s3;
+
     private BootedNexus(final NexusInstallation installation, final NexusSettings settings, final NexusServer server,
-                        final RuntimeException failure)
+                        final S3Server s3, final RuntimeException failure)
     {
       this.installation = installation;
       this.settings = settings;
       this.server = server;
+      this.s3 = s3;
       this.nexus = server == null ? null
-          : new Nexus(installation, server.baseUri(), this::restart, this::killAndRestart);
+          : new Nexus(installation, server.baseUri(), this::restart, this::killAndRestart, s3);
       this.failure = failure;
       // Should the JVM end without JUnit closing the store (a killed fork), Nexus must not be left running.
       this.shutdownHook = server == null ? null : new Thread(this::stop, "stop-nexus");
@@ -124,6 +131,7 @@ public final class NexusExtension implements BeforeAllCallback, TestInstancePost
       installation.runningProcess().ifPresent(leftover -> ProcessTree.terminate(leftover, Duration.ofSeconds(30)));
       NexusSettings settings = NexusSettings.forTests(LoopbackPorts.free());
       NexusServer server = null;
+      S3Server s3 = null;
       try {
         FileTrees.fresh(installation.workDir());
         installation.installFrom(outputs.nexusTemplate());
@@ -134,13 +142,24 @@ public final class NexusExtension implements BeforeAllCallback, TestInstancePost
         System.out.printf("Nexus booted in %d s at %s with plugins %s (logs in %s)%n",
             Duration.ofNanos(System.nanoTime() - started).toSeconds(), server.baseUri(), outputs.pluginKars(),
             installation.workDir());
-        return new BootedNexus(installation, settings, server, null);
+        if (RunBlobStore.fromSystemProperty() == RunBlobStore.S3) {
+          s3 = S3Server.start(FileTrees.fresh(workDir().resolve("s3")));
+          new NexusAdminClient(NexusHttp.anonymous(server.baseUri())
+              .as(NexusSettings.ADMIN_USER, installation.adminPassword()))
+              .createS3BlobStore(RunBlobStore.S3.blobStoreName(), s3);
+          System.out.printf("Repositories are on the S3 blob store %s at %s (objects in %s)%n",
+              RunBlobStore.S3.blobStoreName(), s3.endpoint(), s3.directory());
+        }
+        return new BootedNexus(installation, settings, server, s3, null);
       }
       catch (RuntimeException e) {
         if (server != null) {
           server.stop();
         }
-        return new BootedNexus(installation, settings, null, e);
+        if (s3 != null) {
+          s3.close();
+        }
+        return new BootedNexus(installation, settings, null, null, e);
       }
     }
 
@@ -171,6 +190,9 @@ public final class NexusExtension implements BeforeAllCallback, TestInstancePost
 
     private synchronized void stop() {
       server.stop();
+      if (s3 != null) {
+        s3.close();
+      }
     }
 
     @Override

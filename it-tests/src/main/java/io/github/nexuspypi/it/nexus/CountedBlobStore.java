@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * A file blob store of one test's own, whose blobs it counts two ways: the blob files on disk, exact the moment a
+ * A blob store of one test's own, whose blobs it counts two ways: the blob files on disk, exact the moment a
  * request has answered, and the count Nexus reports ({@code GET /service/rest/v1/blobstores}), which trails them by
  * up to the metrics flush interval (2 s). Both count every blob written and not yet hard-deleted: temporary blobs
  * while an upload runs, soft-deleted blobs, and the blobs of replaced assets, which Nexus leaves to its asset blob
@@ -30,12 +30,18 @@ public final class CountedBlobStore
     this.directory = directory;
   }
 
-  /** Creates the blob store under Nexus's data directory, which the tests share with it. */
+  /** Creates a file blob store under Nexus's data directory, which the tests share with it. */
   public static CountedBlobStore create(final NexusAdminClient admin, final NexusInstallation installation,
                                         final String name)
   {
     admin.createFileBlobStore(name);
     return new CountedBlobStore(admin, name, installation.dataDir().resolve("blobs").resolve(name));
+  }
+
+  /** Creates an S3 blob store in a bucket of its own, whose objects S3Proxy keeps as files at their keys. */
+  public static CountedBlobStore createOnS3(final NexusAdminClient admin, final S3Server server, final String name) {
+    admin.createS3BlobStore(name, server);
+    return new CountedBlobStore(admin, name, server.bucketDirectory(name));
   }
 
   public String name() {

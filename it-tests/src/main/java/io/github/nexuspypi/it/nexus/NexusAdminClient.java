@@ -95,6 +95,23 @@ public final class NexusAdminClient
     NexusHttp.expect(http.json("POST", API + "blobstores/file", blobStore.toString()), 204);
   }
 
+  /**
+   * An S3 blob store keeping its blobs in the bucket {@code name} (which Nexus creates) of {@code server}, reached by
+   * path-style requests. Expiration 0 makes Nexus delete a blob's objects at once instead of tagging them for a
+   * bucket lifecycle rule, which only AWS applies.
+   */
+  public void createS3BlobStore(final String name, final S3Server server) {
+    ObjectNode blobStore = JSON.createObjectNode().put("name", name);
+    ObjectNode bucketConfiguration = blobStore.putObject("bucketConfiguration");
+    bucketConfiguration.putObject("bucket")
+        .put("region", S3Server.REGION).put("name", name).put("prefix", "").put("expiration", 0);
+    bucketConfiguration.putObject("bucketSecurity")
+        .put("accessKeyId", S3Server.ACCESS_KEY).put("secretAccessKey", S3Server.SECRET_KEY);
+    bucketConfiguration.putObject("advancedBucketConnection")
+        .put("endpoint", server.endpoint().toString()).put("forcePathStyle", true);
+    NexusHttp.expect(http.json("POST", API + "blobstores/s3", blobStore.toString()), 201);
+  }
+
   public void deleteBlobStore(final String name) {
     NexusHttp.expect(http.json("DELETE", API + "blobstores/" + encode(name), null), 204);
   }

@@ -17,7 +17,8 @@ public record RepositoryDefinition(String format, String type, String name, Stri
 
   private static final int ONE_DAY_IN_MINUTES = 1440;
 
-  private static final String DEFAULT_BLOB_STORE = "default";
+  /** Nexus's {@code default}, or the run's S3 blob store (see {@link RunBlobStore}). */
+  public static final String DEFAULT_BLOB_STORE = RunBlobStore.fromSystemProperty().blobStoreName();
 
   /** {@code writePolicy}: {@code allow}, {@code allow_once} (no redeploy) or {@code deny}. */
   public static RepositoryDefinition hosted(final String format, final String name, final String writePolicy) {
@@ -50,7 +51,7 @@ public record RepositoryDefinition(String format, String type, String name, Stri
     return new RepositoryDefinition(format, "group", name, root.toString());
   }
 
-  /** The same repository with its content in another blob store than {@code default}. */
+  /** The same repository with its content in another blob store than {@link #DEFAULT_BLOB_STORE}. */
   public RepositoryDefinition inBlobStore(final String blobStore) {
     return with(root -> storage(root).put("blobStoreName", blobStore));
   }

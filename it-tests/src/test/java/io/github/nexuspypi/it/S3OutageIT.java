@@ -1,0 +1,110 @@
+package io.github.nexuspypi.it;
+
+import io.github.nexuspypi.it.dists.WheelBuilder;
+import io.github.nexuspypi.it.junit.Nexus;
+import io.github.nexuspypi.it.junit.NexusTest;
+import io.github.nexuspypi.it.nexus.CountedBlobStore;
+import io.github.nexuspypi.it.nexus.Download;
+import io.github.nexuspypi.it.nexus.RepositoryDefinition;
+import io.github.nexuspypi.it.nexus.S3Server;
+import io.github.nexuspypi.it.upload.LegacyUpload;
+import io.github.nexuspypi.it.upload.LegacyUploadClient;
+import io.github.nexuspypi.it.upload.UploadResponse;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A hosted repository on an S3 blob store whose S3 service goes away: an upload fails with a 5xx and stores neither
+ * a release nor a blob, a download is never a whole-looking file, and both work again once S3 is back. The test
+ * has an S3 server of its own (whatever blob store the run's other repositories use) so that stopping it disturbs
+ * no other test.
+ */
+@NexusTest
+class S3OutageIT
+{
+  private static Nexus nexus;
+
+  @TempDir
+  static Path work;
+
+  private static S3Server s3;
+
+  private static CountedBlobStore blobStore;
+
+  private static String repository;
+
+  @BeforeAll
+  static void repositoryOnItsOwnS3() {
+    s3 = S3Server.start(work.resolve("s3"));
+    blobStore = CountedBlobStore.createOnS3(nexus.admin(), s3, nexus.uniqueName("s3-outage"));
+    repository = nexus.uniqueName("pypi-s3-outage");
+    nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", repository, "allow_once", blobStore.name()));
+  }
+
+  @AfterAll
+  static void stopS3() {
+    s3.close();
+  }
+
+  @Test
+  void anUploadWhileS3IsDownIsA5xxThatStoresNothingAndWorksOnceItIsBack() {
+    Path wheel = WheelBuilder.of("s3-outage-upload", "1.0").writeTo(work.resolve("upload"));
+    long blobsBefore = blobStore.blobFiles();
+
+    s3.down();
+    UploadResponse refused;
+    try {
+      refused = upload(wheel);
+    }
+    finally {
+      s3.up();
+    }
+
+    assertTrue(refused.status() >= 500 && refused.status() < 600, refused::describe);
+    assertEquals(0, nexus.admin().components(repository).stream()
+        .filter(release -> release.get("name").asText().equals("s3-outage-upload")).count(), "releases stored");
+    assertEquals(blobsBefore, blobStore.blobFiles(), "blobs in the bucket");
+    UploadResponse again = upload(wheel);
+    assertEquals(200, again.status(), again::describe);
+  }
+
+  @Test
+  void aDownloadWhileS3IsDownIsNeverAWholeFileAndWorksOnceItIsBack() {
+    WheelBuilder builder = WheelBuilder.of("s3-outage-download", "1.0");
+    Path wheel = builder.writeTo(work.resolve("download"));
+    UploadResponse uploaded = upload(wheel);
+    assertEquals(200, uploaded.status(), uploaded::describe);
+    URI file = nexus.repositoryUri(repository)
+        .resolve("packages/s3-outage-download/1.0/" + wheel.getFileName());
+    assertTrue(Download.of(nexus.http(), file).isWhole(), "the file before the outage");
+
+    s3.down();
+    Download during;
+    try {
+      during = Download.of(nexus.http(), file);
+    }
+    finally {
+      s3.up();
+    }
+
+    // A 5xx, or a 200 whose body breaks off short of its Content-Length: never a file a client would keep.
+    assertTrue(during.status() >= 500 && during.status() < 600 || during.status() == 200 && !during.isWhole(),
+        during::describe);
+    Download after = Download.of(nexus.http(), file);
+    assertTrue(after.isWhole(), after::describe);
+    assertArrayEquals(builder.toBytes(), after.body());
+  }
+
+  private static UploadResponse upload(final Path wheel) {
+    return LegacyUploadClient.to(nexus.http(), repository).upload(LegacyUpload.of(wheel));
+  }
+}
