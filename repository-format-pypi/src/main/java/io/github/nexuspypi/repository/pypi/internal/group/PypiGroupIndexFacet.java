@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 
 import javax.annotation.Nullable;
+import javax.inject.Inject;
 import javax.inject.Named;
 
 import io.github.nexuspypi.core.index.ProjectListMerge;
@@ -27,6 +28,7 @@ import io.github.nexuspypi.repository.pypi.internal.index.PageCache;
 import io.github.nexuspypi.repository.pypi.internal.index.PageCachingIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.RenderedPage;
 
+import org.sonatype.nexus.common.app.ApplicationDirectories;
 import org.sonatype.nexus.distributed.event.service.api.common.RepositoryCacheInvalidationEvent;
 import org.sonatype.nexus.repository.Facet;
 import org.sonatype.nexus.repository.Repository;
@@ -65,8 +67,13 @@ public class PypiGroupIndexFacet
 
   private GroupMembers members;
 
-  public PypiGroupIndexFacet() {
+  /** Nexus's temporary folder, where the merged root is spooled and a dead process's leftovers are swept. */
+  private final Path temporaryDirectory;
+
+  @Inject
+  public PypiGroupIndexFacet(final ApplicationDirectories directories) {
     super(new PageCache<>(CACHE_BYTES, MergedProject::weight));
+    this.temporaryDirectory = directories.getTemporaryDirectory().toPath();
   }
 
   @Override
@@ -84,7 +91,7 @@ public class PypiGroupIndexFacet
 
   @Override
   public Content rootPage(final Context context, final SimpleFormat format) throws IOException {
-    Path merged = Files.createTempFile("pypi-group-root-", format.isJson() ? ".json" : ".html");
+    Path merged = Files.createTempFile(temporaryDirectory, "pypi-group-root-", format.isJson() ? ".json" : ".html");
     try {
       mergeRoots(context, format, merged);
       return new Content(new TemporaryFilePayload(merged, RenderedPage.contentType(format)));

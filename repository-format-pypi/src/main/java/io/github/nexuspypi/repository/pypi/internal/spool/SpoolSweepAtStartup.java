@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.LinkedHashSet;
-import java.util.Set;
 
 import javax.inject.Inject;
 import javax.inject.Named;
@@ -28,29 +26,26 @@ import static org.sonatype.nexus.common.app.ManagedLifecycle.Phase.SERVICES;
 public class SpoolSweepAtStartup
     extends LifecycleSupport
 {
-  private final Set<Path> directories = new LinkedHashSet<>();
+  /** Nexus's temporary folder, where every spool file of the plugin is written. */
+  private final Path directory;
 
   @Inject
   public SpoolSweepAtStartup(final ApplicationDirectories applicationDirectories) {
-    directories.add(applicationDirectories.getTemporaryDirectory().toPath().toAbsolutePath().normalize());
-    // The group's merged root goes to java.io.tmpdir, which Nexus's launcher points at the same folder.
-    directories.add(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize());
+    directory = applicationDirectories.getTemporaryDirectory().toPath().toAbsolutePath().normalize();
   }
 
   @Override
   protected void doStart() {
     LeftoverSpoolFiles leftovers = new LeftoverSpoolFiles(
         Instant.ofEpochMilli(ManagementFactory.getRuntimeMXBean().getStartTime()));
-    for (Path directory : directories) {
-      try {
-        LeftoverSpoolFiles.Swept swept = leftovers.sweep(directory);
-        log.info("Deleted {} PyPI spool files ({} bytes) left in {} by an earlier run", swept.files(), swept.bytes(),
-            directory);
-      }
-      catch (IOException | RuntimeException e) {
-        // A folder that cannot be swept must not keep Nexus from starting.
-        log.warn("Could not delete the PyPI spool files left in {}", directory, e);
-      }
+    try {
+      LeftoverSpoolFiles.Swept swept = leftovers.sweep(directory);
+      log.info("Deleted {} PyPI spool files ({} bytes) left in {} by an earlier run", swept.files(), swept.bytes(),
+          directory);
+    }
+    catch (IOException | RuntimeException e) {
+      // A folder that cannot be swept must not keep Nexus from starting.
+      log.warn("Could not delete the PyPI spool files left in {}", directory, e);
     }
   }
 }
