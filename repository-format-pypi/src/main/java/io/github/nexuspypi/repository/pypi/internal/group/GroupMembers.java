@@ -80,11 +80,12 @@ final class GroupMembers
               PageFreshness.of(page));
         }
       }
-      else if (status == 404 && isHosted(member)) {
-        // Until an upload to it, which its events tell.
-      }
       else if (status == 404) {
-        answers.recheck();
+        // A hosted member's 404 holds until an upload to it, which its events tell; another member's may change
+        // upstream at any time.
+        if (!isHosted(member)) {
+          answers.recheck();
+        }
       }
       else {
         log.warn("Group {}: member {} answered {} for project '{}'; the group serves it without that member",
