@@ -34,6 +34,9 @@ public final class FileChannelPayload
 
   private static final AtomicBoolean TOLD_NO_CHANNEL = new AtomicBoolean();
 
+  // Jetty 9.4's ArrayByteBufferPool keeps buffers up to 64 KiB; a larger one would be allocated for each file.
+  private static final int LARGEST_POOLED_BUFFER = 64 * 1024;
+
   private final Path file;
 
   private final Payload whole;
@@ -94,7 +97,13 @@ public final class FileChannelPayload
   @Override
   public void copy(final InputStream input, final OutputStream output) throws IOException {
     if (input instanceof FileRange && output instanceof HttpOutput) {
-      ((HttpOutput) output).sendContent((ReadableByteChannel) input);
+      HttpOutput http = (HttpOutput) output;
+      if (length > http.getBufferSize() && http.getBufferSize() < LARGEST_POOLED_BUFFER) {
+        // Jetty reads a channel into one pooled buffer of the output's size and writes it, in turn: its pool's
+        // largest buffers halve the reads and writes of a file against Nexus's 32 KiB.
+        http.setBufferSize(LARGEST_POOLED_BUFFER);
+      }
+      http.sendContent((ReadableByteChannel) input);
       return;
     }
     if (!(output instanceof HttpOutput) && TOLD_NO_CHANNEL.compareAndSet(false, true)) {

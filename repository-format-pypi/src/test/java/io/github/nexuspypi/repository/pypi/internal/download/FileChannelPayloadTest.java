@@ -21,6 +21,7 @@ import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
 
 class FileChannelPayloadTest
 {
@@ -84,6 +85,43 @@ class FileChannelPayloadTest
           org.mockito.ArgumentMatchers.anyInt());
       assertEquals("CDEFGHIJKLMNOP", drain(sent.getValue(), 4));
     }
+  }
+
+  /** Jetty reads a channel in buffers of the output's size: a file larger than one is sent in 64 KiB ones. */
+  @Test
+  void aFileLargerThanTheOutputsBufferIsSentInJettysLargestPooledBuffers() throws IOException {
+    HttpOutput output = mock(HttpOutput.class);
+    when(output.getBufferSize()).thenReturn(16);
+    FileChannelPayload whole = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob);
+    FileChannelPayload range = whole.range(0, 15);
+
+    try (InputStream input = whole.openInputStream()) {
+      whole.copy(input, output);
+    }
+    verify(output).setBufferSize(64 * 1024);
+
+    HttpOutput smallRange = mock(HttpOutput.class);
+    when(smallRange.getBufferSize()).thenReturn(16);
+    try (InputStream input = range.openInputStream()) {
+      range.copy(input, smallRange);
+    }
+    verify(smallRange, never()).setBufferSize(org.mockito.ArgumentMatchers.anyInt());
+  }
+
+  @Test
+  void anOutputBufferAlreadyLargerIsKept() throws IOException {
+    byte[] large = new byte[200_000];
+    HttpOutput output = mock(HttpOutput.class);
+    when(output.getBufferSize()).thenReturn(128 * 1024);
+    FileChannelPayload whole = new FileChannelPayload(Files.write(dir.resolve("large.bytes"), large),
+        new BytesPayload(large, "application/zip"));
+
+    try (InputStream input = whole.openInputStream()) {
+      whole.copy(input, output);
+    }
+
+    verify(output).sendContent(any(ReadableByteChannel.class));
+    verify(output, never()).setBufferSize(org.mockito.ArgumentMatchers.anyInt());
   }
 
   @Test
