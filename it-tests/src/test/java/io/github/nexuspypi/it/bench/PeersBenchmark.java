@@ -43,8 +43,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Our three repository types and Nexus's raw format next to the PyPI servers Python users run (pypiserver alone
  * and under gunicorn, proxpi, python's http.server and nginx over a static tree; started by the shared peers kit),
- * all serving Debian's same real wheels, measured by the same load generator in the same run, in rounds that
- * take every server in turn. Ratios are to pypi-hosted, within each round. A missed target is recorded, not
+ * all serving Debian's same real wheels, measured by the same load generator (Debian's wrk, see {@link WrkLoad})
+ * in the same run, in rounds that take every server in turn. Ratios are to pypi-hosted, within each round. A missed target is recorded, not
  * failed; a wrong status, length or bytes fails, and so does a connection Nexus drops or any request the proxy
  * sends upstream while measured. A connection a peer drops without an answer is counted and reported.
  */
@@ -95,9 +95,9 @@ class PeersBenchmark
 
   private static BenchmarkRecord record;
 
-  private static HttpLoad ours;
+  private static WrkLoad ours;
 
-  private static HttpLoad theirs;
+  private static WrkLoad theirs;
 
   private static PeerServers peers;
 
@@ -111,9 +111,11 @@ class PeersBenchmark
 
   @BeforeAll
   static void everyServerWithTheSameWheels() throws IOException {
+    WrkLoad.requireWrk();
     record = BenchmarkRecord.start(nexus.installation().runningProcess().orElseThrow());
-    ours = new HttpLoad(record.server());
-    theirs = HttpLoad.countingDroppedConnections(record.server());
+    Path wrk = Path.of("target/wrk").toAbsolutePath();
+    ours = WrkLoad.of(record.server(), wrk);
+    theirs = WrkLoad.countingDroppedConnections(record.server(), wrk);
     List<Path> wheels;
     try (Stream<Path> files = Files.list(DEBIAN_WHEELS)) {
       wheels = files.filter(file -> file.toString().endsWith(".whl")).sorted().toList();
@@ -237,8 +239,8 @@ class PeersBenchmark
     String markdown = record.header("Our repositories next to the peers: same wheels, same client, same run",
         ROUNDS + " rounds, each taking every server in turn (the order rotated by one server each round), each"
             + " server " + SETTINGS.warmUp().toSeconds() + " s warm-up then " + SETTINGS.measured().toSeconds()
-            + " s measured with " + CONNECTIONS
-            + " connections, after an uncounted warm-up of each until it had answered " + WARM_UP_REQUESTS
+            + " s measured by wrk (2 threads, " + CONNECTIONS
+            + " connections, every answer's status and length checked), after an uncounted warm-up of each until it had answered " + WARM_UP_REQUESTS
             + " requests or " + WARM_UP_LIMIT.toSeconds() + " s had passed; page `/simple/" + PROJECT
             + "/` as text/html,"
             + " file " + FILE + " (" + wheel.length + " bytes), range its first " + RANGE_BYTES + " bytes,"
@@ -280,7 +282,7 @@ class PeersBenchmark
   private static Supplier<LoadResult> warmedUp(final String server, final HttpRequest request, final int status,
                                                final long length)
   {
-    HttpLoad load = isNexus(server) ? ours : theirs;
+    WrkLoad load = isNexus(server) ? ours : theirs;
     long deadline = System.nanoTime() + WARM_UP_LIMIT.toNanos();
     long answered = 0;
     while (answered < WARM_UP_REQUESTS && System.nanoTime() < deadline) {
