@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
+import io.github.nexuspypi.it.nexus.NexusSettings;
+
 /**
  * The facts every recorded result starts with, so that numbers can be judged and compared across runs: when, with
  * which command, on what machine, how busy it was with other work, and how the numbers were taken.
@@ -38,6 +40,10 @@ public final class BenchmarkRecord
     return server;
   }
 
+  private static boolean requestLogged() {
+    return Boolean.parseBoolean(System.getProperty(NexusSettings.REQUEST_LOG_PROPERTY, "true"));
+  }
+
   /** A Markdown heading and list; {@code method} says how the numbers were taken. */
   public String header(final String title, final String method) {
     return "### " + title + "\n\n"
@@ -46,6 +52,8 @@ public final class BenchmarkRecord
         + "- Machine: " + MachineFacts.describe(server) + "\n"
         + "- Load average (1 / 5 / 15 min) at the start: " + loadBefore + "; at the end: "
         + MachineFacts.loadAverage() + "\n"
+        + "- Nexus's request log (`request.log`): " + (requestLogged() ? "on, as Nexus ships it" : "off, as the"
+        + " benchmark profile runs Nexus (`-Dbenchmark.nexus.requestLog=true` turns it on)") + "\n"
         + "- Method: " + method + "\n";
   }
 }
