@@ -82,13 +82,18 @@ class WrkLoadTest
   void aLargeBodyIsCheckedByTheBytesOfTheWindow() {
     server.serve("/wheel", 200, new byte[400_000]);
     server.serve("/cut", 200, new byte[300_000]);
+    server.serve("/other", 200, new byte[500_000]);
 
     LoadResult whole = load().run(server.get("/wheel"), 200, 400_000, 2, Duration.ZERO, WINDOW);
     AssertionError cut = assertThrows(AssertionError.class,
         () -> load().run(server.get("/cut"), 200, 400_000, 2, Duration.ZERO, WINDOW));
 
+    AssertionError other = assertThrows(AssertionError.class,
+        () -> load().run(server.get("/other"), 200, 400_000, 2, Duration.ZERO, WINDOW));
+
     assertTrue(whole.requests() > 0, whole::toString);
-    assertTrue(cut.getMessage().contains("bytes per answer, expected a body of 400000"), cut::getMessage);
+    assertTrue(other.getMessage().contains("expected bodies of 400000 bytes"), other::getMessage);
+    assertTrue(cut.getMessage().contains("expected bodies of 400000 bytes"), cut::getMessage);
   }
 
   @Test
