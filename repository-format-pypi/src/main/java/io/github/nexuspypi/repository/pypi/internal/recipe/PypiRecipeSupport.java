@@ -6,6 +6,7 @@ import javax.inject.Provider;
 import io.github.nexuspypi.repository.pypi.internal.AcceptRangesHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
+import io.github.nexuspypi.repository.pypi.internal.ValidatorHeadersHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileChannelHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileRangeHandler;
 import io.github.nexuspypi.repository.pypi.internal.index.SimpleIndexHandler;
@@ -30,7 +31,6 @@ import org.sonatype.nexus.repository.view.Matcher;
 import org.sonatype.nexus.repository.view.Route;
 import org.sonatype.nexus.repository.view.Router;
 import org.sonatype.nexus.repository.view.handlers.ConditionalRequestHandler;
-import org.sonatype.nexus.repository.view.handlers.ContentHeadersHandler;
 import org.sonatype.nexus.repository.view.handlers.ExceptionHandler;
 import org.sonatype.nexus.repository.view.handlers.HandlerContributor;
 import org.sonatype.nexus.repository.view.handlers.LastDownloadedHandler;
@@ -100,7 +100,7 @@ public abstract class PypiRecipeSupport
   AcceptRangesHandler acceptRangesHandler;
 
   @Inject
-  ContentHeadersHandler contentHeadersHandler;
+  ValidatorHeadersHandler validatorHeadersHandler;
 
   @Inject
   LastDownloadedHandler lastDownloadedHandler;
@@ -136,7 +136,7 @@ public abstract class PypiRecipeSupport
             new TokenMatcher("/simple{slash:/?}"),
             new TokenMatcher("/simple/{project:" + SEGMENT + "}{slash:/?}")))
         .handler(conditionalRequestHandler)
-        .handler(contentHeadersHandler)
+        .handler(validatorHeadersHandler)
         .handler(simpleIndexHandler)
         .create();
   }
@@ -151,7 +151,7 @@ public abstract class PypiRecipeSupport
             new TokenMatcher("/pypi/{project:" + SEGMENT + "}/json{slash:/?}"),
             new TokenMatcher("/pypi/{project:" + SEGMENT + "}/{version:" + SEGMENT + "}/json{slash:/?}")))
         .handler(conditionalRequestHandler)
-        .handler(contentHeadersHandler)
+        .handler(validatorHeadersHandler)
         .handler(answer)
         .create();
   }
@@ -166,7 +166,7 @@ public abstract class PypiRecipeSupport
         .handler(fileRangeHandler)
         .handler(partialFetchHandler)
         .handler(acceptRangesHandler)
-        .handler(contentHeadersHandler)
+        .handler(validatorHeadersHandler)
         .handler(lastDownloadedHandler)
         .handler(fileChannelHandler)
         .handler(files)

@@ -10,6 +10,7 @@ import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
 import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
+import io.github.nexuspypi.repository.pypi.internal.ValidatorHeadersHandler;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadHandler;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadSecurityHandler;
@@ -40,7 +41,6 @@ import org.sonatype.nexus.repository.view.Handler;
 import org.sonatype.nexus.repository.view.Request;
 import org.sonatype.nexus.repository.view.Response;
 import org.sonatype.nexus.repository.view.handlers.ConditionalRequestHandler;
-import org.sonatype.nexus.repository.view.handlers.ContentHeadersHandler;
 import org.sonatype.nexus.repository.view.handlers.ExceptionHandler;
 import org.sonatype.nexus.repository.view.handlers.HandlerContributor;
 import org.sonatype.nexus.repository.view.handlers.LastDownloadedHandler;
@@ -104,7 +104,7 @@ class PypiHostedRecipeTest
   private PartialFetchHandler partialFetchHandler;
 
   @Mock
-  private ContentHeadersHandler contentHeadersHandler;
+  private ValidatorHeadersHandler validatorHeadersHandler;
 
   @Mock
   private LastDownloadedHandler lastDownloadedHandler;
@@ -153,7 +153,7 @@ class PypiHostedRecipeTest
     recipe.handlerContributor = passingOn(handlerContributor);
     recipe.conditionalRequestHandler = passingOn(conditionalRequestHandler);
     recipe.partialFetchHandler = passingOn(partialFetchHandler);
-    recipe.contentHeadersHandler = passingOn(contentHeadersHandler);
+    recipe.validatorHeadersHandler = passingOn(validatorHeadersHandler);
     recipe.lastDownloadedHandler = passingOn(lastDownloadedHandler);
     recipe.acceptRangesHandler = passingOn(acceptRangesHandler);
     recipe.fileRangeHandler = passingOn(fileRangeHandler);
