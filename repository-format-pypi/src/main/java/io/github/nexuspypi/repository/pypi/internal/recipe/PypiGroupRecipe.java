@@ -19,6 +19,7 @@ import org.sonatype.nexus.repository.Type;
 import org.sonatype.nexus.repository.group.GroupFacet;
 import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.types.GroupType;
+import org.sonatype.nexus.repository.view.Matcher;
 import org.sonatype.nexus.repository.view.Route;
 import org.sonatype.nexus.repository.view.matchers.ActionMatcher;
 
@@ -59,13 +60,23 @@ public class PypiGroupRecipe
     repository.attach(securityFacet.get());
     repository.attach(view(
         simpleRoute(),
-        memberPackagesRoute(filesHandler),
+        memberPackagesRoute(),
         warehouseJsonRoute(warehouseJsonHandler),
         uploadRoute()));
     repository.attach(groupFacet.get());
     repository.attach(contentFacet.get());
     repository.attach(browseFacet.get());
     repository.attach(indexFacet.get());
+  }
+
+  @Override
+  protected Route.Builder readRoute(final Matcher path) {
+    return routedReads(path);
+  }
+
+  /** Files as a group serves them: by a member, whose own route answers ranges and validators. */
+  private Route memberPackagesRoute() {
+    return readRoute(packagesMatcher()).handler(filesHandler).create();
   }
 
   /** Any write, wherever it is sent: twine and poetry post to the repository's root, others elsewhere. */

@@ -16,10 +16,13 @@ import org.sonatype.nexus.repository.Format;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.Type;
 import org.sonatype.nexus.repository.cache.NegativeCacheFacet;
+import org.sonatype.nexus.repository.cache.NegativeCacheHandler;
 import org.sonatype.nexus.repository.httpclient.HttpClientFacet;
 import org.sonatype.nexus.repository.proxy.ProxyHandler;
 import org.sonatype.nexus.repository.purge.PurgeUnusedFacet;
 import org.sonatype.nexus.repository.types.ProxyType;
+import org.sonatype.nexus.repository.view.Matcher;
+import org.sonatype.nexus.repository.view.Route;
 
 /**
  * {@code pypi-proxy}: a pull-through cache of pypi.org or any PEP 503/691 index.
@@ -48,6 +51,9 @@ public class PypiProxyRecipe
   Provider<PypiProxyIndexFacet> indexFacet;
 
   @Inject
+  NegativeCacheHandler negativeCacheHandler;
+
+  @Inject
   ProxyHandler proxyHandler;
 
   @Inject
@@ -74,5 +80,10 @@ public class PypiProxyRecipe
     repository.attach(browseFacet.get());
     repository.attach(purgeUnusedFacet.get());
     repository.attach(indexFacet.get());
+  }
+
+  @Override
+  protected Route.Builder readRoute(final Matcher path) {
+    return routedReads(path).handler(negativeCacheHandler);
   }
 }
