@@ -9,10 +9,8 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 
 import io.github.nexuspypi.core.index.SimpleFormat;
-import io.github.nexuspypi.core.name.ProjectName;
 import io.github.nexuspypi.repository.pypi.PypiIndexFacet;
-import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
-import io.github.nexuspypi.repository.pypi.internal.PypiResponses;
+import io.github.nexuspypi.repository.pypi.internal.NormalizedNameHandler;
 import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
 import io.github.nexuspypi.repository.pypi.internal.group.ServedBy;
 
@@ -27,9 +25,9 @@ import org.sonatype.nexus.repository.view.Response;
 import com.google.common.net.HttpHeaders;
 
 /**
- * {@code /simple/} and {@code /simple/<project>/}: PEP 503 HTML or PEP 691 JSON as the client's {@code Accept}
- * asks, a 301 to the normalised URL for any other spelling of a name, and a 404 for a project the repository does
- * not hold (uv and pip read any 200 as "the project is here").
+ * {@code /simple/} and {@code /simple/<project>/}, behind {@link NormalizedNameHandler#SIMPLE_PAGES}: PEP 503 HTML or
+ * PEP 691 JSON as the client's {@code Accept} asks, and a 404 for a project the repository does not hold (uv and pip
+ * read any 200 as "the project is here").
  */
 @Named
 @Singleton
@@ -57,26 +55,14 @@ public class SimpleIndexHandler
   }
 
   private Response answer(final Context context) throws IOException {
-    Optional<String> requested = RouteTokens.get(context, RouteTokens.PROJECT);
-    boolean trailingSlash = context.getRequest().getPath().endsWith("/");
-    String baseUrl = context.getRepository().getUrl();
-    if (requested.isEmpty()) {
-      if (!trailingSlash) {
-        return PypiResponses.movedPermanently(baseUrl + PypiPaths.SIMPLE);
-      }
-      return page(context.getRepository().facet(PypiIndexFacet.class).rootPage(context, format(context)));
+    PypiIndexFacet index = context.getRepository().facet(PypiIndexFacet.class);
+    Optional<String> project = RouteTokens.get(context, RouteTokens.PROJECT);
+    if (project.isEmpty()) {
+      return page(index.rootPage(context, format(context)));
     }
-    String name = requested.get();
-    if (!ProjectName.isValid(name)) {
-      return HttpResponses.notFound("'" + name + "' is not a valid project name.");
-    }
-    String project = ProjectName.normalize(name);
-    if (!project.equals(name) || !trailingSlash) {
-      return PypiResponses.movedPermanently(baseUrl + PypiPaths.SIMPLE + project + "/");
-    }
-    return context.getRepository().facet(PypiIndexFacet.class).projectPage(context, project, format(context))
+    return index.projectPage(context, project.get(), format(context))
         .map(SimpleIndexHandler::page)
-        .orElseGet(() -> HttpResponses.notFound("No project '" + project + "' in this repository."));
+        .orElseGet(() -> HttpResponses.notFound("No project '" + project.get() + "' in this repository."));
   }
 
   private static SimpleFormat format(final Context context) {

@@ -4,6 +4,7 @@ import javax.inject.Inject;
 import javax.inject.Provider;
 
 import io.github.nexuspypi.repository.pypi.internal.AcceptRangesHandler;
+import io.github.nexuspypi.repository.pypi.internal.NormalizedNameHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
 import io.github.nexuspypi.repository.pypi.internal.download.FileChannelHandler;
@@ -128,6 +129,7 @@ public abstract class PypiRecipeSupport
             new TokenMatcher("/simple/{project:" + SEGMENT + "}{slash:/?}")))
         .handler(conditionalRequestHandler)
         .handler(contentHeadersHandler)
+        .handler(NormalizedNameHandler.SIMPLE_PAGES)
         .handler(simpleIndexHandler)
         .create();
   }
@@ -139,6 +141,7 @@ public abstract class PypiRecipeSupport
             new TokenMatcher("/pypi/{project:" + SEGMENT + "}/{version:" + SEGMENT + "}/json{slash:/?}")))
         .handler(conditionalRequestHandler)
         .handler(contentHeadersHandler)
+        .handler(NormalizedNameHandler.WAREHOUSE_JSON)
         .handler(answer)
         .create();
   }

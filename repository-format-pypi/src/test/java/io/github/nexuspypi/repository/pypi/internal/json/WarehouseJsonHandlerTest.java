@@ -170,26 +170,9 @@ class WarehouseJsonHandlerTest
   }
 
   @Test
-  void otherSpellingsOfTheNameRedirect() throws Exception {
-    Response project = get("Demo", null);
-    Response release = get("Demo", "1.0");
-
-    assertEquals(301, project.getStatus().getCode());
-    assertEquals(REPOSITORY_URL + "/pypi/demo/json", project.getHeaders().get(HttpHeaders.LOCATION));
-    assertEquals(301, release.getStatus().getCode());
-    assertEquals(REPOSITORY_URL + "/pypi/demo/1.0/json", release.getHeaders().get(HttpHeaders.LOCATION));
-  }
-
-  @Test
   void unknownProjectsAndReleasesAreNotFound() throws Exception {
     assertEquals(404, get("other", null).getStatus().getCode());
     assertEquals(404, get("demo", "9.9").getStatus().getCode());
     assertEquals(404, get("demo", "not a version").getStatus().getCode());
-  }
-
-  @Test
-  void invalidNamesAreNotFoundWithoutQuery() throws Exception {
-    assertEquals(404, get("-demo", null).getStatus().getCode());
-    verifyNoInteractions(content);
   }
 }
