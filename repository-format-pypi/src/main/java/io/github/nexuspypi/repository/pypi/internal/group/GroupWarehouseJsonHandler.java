@@ -12,7 +12,7 @@ import javax.inject.Singleton;
 
 import io.github.nexuspypi.core.warehouse.WarehouseJsonMerge;
 import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
-import io.github.nexuspypi.repository.pypi.internal.json.RepositoryUrls;
+import io.github.nexuspypi.repository.pypi.internal.json.LinkBase;
 
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.http.HttpResponses;
@@ -45,7 +45,7 @@ public class GroupWarehouseJsonHandler
     if (merged.isEmpty()) {
       return HttpResponses.notFound("No project '" + project + "' in this group.");
     }
-    RepositoryUrls.serveAs(context);
+    LinkBase.throughGroup(context);
     List<String> answering = new ArrayList<>();
     List<Response> answers = new ArrayList<>();
     for (String name : merged.get().servedBy()) {

@@ -11,6 +11,7 @@ import io.github.nexuspypi.repository.pypi.internal.group.GroupFilesHandler;
 import io.github.nexuspypi.repository.pypi.internal.group.GroupUploadHandler;
 import io.github.nexuspypi.repository.pypi.internal.group.GroupWarehouseJsonHandler;
 import io.github.nexuspypi.repository.pypi.internal.group.PypiGroupIndexFacet;
+import io.github.nexuspypi.repository.pypi.internal.group.ServedByHandler;
 
 import org.sonatype.nexus.common.upgrade.AvailabilityVersion;
 import org.sonatype.nexus.repository.Format;
@@ -45,6 +46,9 @@ public class PypiGroupRecipe
   GroupFilesHandler filesHandler;
 
   @Inject
+  ServedByHandler servedByHandler;
+
+  @Inject
   GroupWarehouseJsonHandler warehouseJsonHandler;
 
   @Inject
@@ -59,7 +63,7 @@ public class PypiGroupRecipe
   public void apply(@Nonnull final Repository repository) throws Exception {
     repository.attach(securityFacet.get());
     repository.attach(view(
-        simpleRoute(),
+        simpleRoute(servedByHandler),
         memberPackagesRoute(),
         warehouseJsonRoute(warehouseJsonHandler),
         uploadRoute()));

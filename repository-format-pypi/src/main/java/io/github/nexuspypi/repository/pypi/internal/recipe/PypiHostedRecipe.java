@@ -8,11 +8,11 @@ import javax.inject.Singleton;
 
 import io.github.nexuspypi.repository.pypi.internal.PackageHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
+import io.github.nexuspypi.repository.pypi.internal.hosted.HostedWarehouseJsonHandler;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
+import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadHandler;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadSecurityHandler;
-import io.github.nexuspypi.repository.pypi.internal.index.PypiHostedIndexFacet;
-import io.github.nexuspypi.repository.pypi.internal.json.WarehouseJsonHandler;
 
 import org.sonatype.nexus.common.upgrade.AvailabilityVersion;
 import org.sonatype.nexus.repository.Format;
@@ -54,7 +54,7 @@ public class PypiHostedRecipe
   PackageHandler packageHandler;
 
   @Inject
-  WarehouseJsonHandler warehouseJsonHandler;
+  HostedWarehouseJsonHandler warehouseJsonHandler;
 
   @Inject
   public PypiHostedRecipe(@Named(HostedType.NAME) final Type type, @Named(PypiFormat.NAME) final Format format) {

@@ -10,6 +10,7 @@ import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.proxy.PypiProxyFacet;
 import io.github.nexuspypi.repository.pypi.internal.proxy.ProxyWarehouseJsonHandler;
 import io.github.nexuspypi.repository.pypi.internal.proxy.PypiProxyIndexFacet;
+import io.github.nexuspypi.repository.pypi.internal.proxy.UpstreamFailureHandler;
 
 import org.sonatype.nexus.common.upgrade.AvailabilityVersion;
 import org.sonatype.nexus.repository.Format;
@@ -57,6 +58,9 @@ public class PypiProxyRecipe
   ProxyHandler proxyHandler;
 
   @Inject
+  UpstreamFailureHandler upstreamFailureHandler;
+
+  @Inject
   ProxyWarehouseJsonHandler proxyWarehouseJsonHandler;
 
   @Inject
@@ -68,7 +72,7 @@ public class PypiProxyRecipe
   public void apply(@Nonnull final Repository repository) throws Exception {
     repository.attach(securityFacet.get());
     repository.attach(view(
-        simpleRoute(),
+        simpleRoute(upstreamFailureHandler),
         packagesRoute(proxyHandler),
         warehouseJsonRoute(proxyWarehouseJsonHandler)));
     repository.attach(httpClientFacet.get());

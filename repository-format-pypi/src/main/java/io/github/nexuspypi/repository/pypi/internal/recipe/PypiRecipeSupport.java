@@ -122,16 +122,22 @@ public abstract class PypiRecipeSupport
     return facet;
   }
 
-  /** {@code /simple/}, {@code /simple/<project>/} and their slash-less spellings, which redirect. */
-  protected Route simpleRoute() {
-    return readRoute(or(
+  /**
+   * {@code /simple/}, {@code /simple/<project>/} and their slash-less spellings, which redirect.
+   *
+   * @param ownHandlers what the recipe's type does around its pages, between the name check and the page
+   */
+  protected Route simpleRoute(final Handler... ownHandlers) {
+    Route.Builder route = readRoute(or(
             new TokenMatcher("/simple{slash:/?}"),
             new TokenMatcher("/simple/{project:" + SEGMENT + "}{slash:/?}")))
         .handler(conditionalRequestHandler)
         .handler(contentHeadersHandler)
-        .handler(NormalizedNameHandler.SIMPLE_PAGES)
-        .handler(simpleIndexHandler)
-        .create();
+        .handler(NormalizedNameHandler.SIMPLE_PAGES);
+    for (Handler handler : ownHandlers) {
+      route.handler(handler);
+    }
+    return route.handler(simpleIndexHandler).create();
   }
 
   /** The Warehouse JSON API, with or without a version and a trailing slash, as pypi.org answers it. */

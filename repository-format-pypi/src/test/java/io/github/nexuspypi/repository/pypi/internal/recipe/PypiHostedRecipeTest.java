@@ -10,12 +10,12 @@ import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
 import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
+import io.github.nexuspypi.repository.pypi.internal.hosted.HostedWarehouseJsonHandler;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
+import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadHandler;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadSecurityHandler;
-import io.github.nexuspypi.repository.pypi.internal.index.PypiHostedIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.SimpleIndexHandler;
-import io.github.nexuspypi.repository.pypi.internal.json.WarehouseJsonHandler;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,7 +125,7 @@ class PypiHostedRecipeTest
   private PackageHandler packageHandler;
 
   @Mock
-  private WarehouseJsonHandler warehouseJsonHandler;
+  private HostedWarehouseJsonHandler warehouseJsonHandler;
 
   @Mock
   private UploadHandler uploadHandler;

@@ -1,4 +1,4 @@
-package io.github.nexuspypi.repository.pypi.internal.json;
+package io.github.nexuspypi.repository.pypi.internal.hosted;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @ExtendWith(MockitoExtension.class)
-class WarehouseJsonHandlerTest
+class HostedWarehouseJsonHandlerTest
 {
   private static final String REPOSITORY_URL = "http://localhost:8081/repository/pypi-hosted";
 
@@ -59,7 +59,7 @@ class WarehouseJsonHandlerTest
   @Mock
   private PypiContentFacet content;
 
-  private final WarehouseJsonHandler handler = new WarehouseJsonHandler();
+  private final HostedWarehouseJsonHandler handler = new HostedWarehouseJsonHandler();
 
   private final List<FluentAsset> stored = new ArrayList<>();
 

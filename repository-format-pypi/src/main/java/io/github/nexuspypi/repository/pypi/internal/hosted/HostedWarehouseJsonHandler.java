@@ -1,4 +1,4 @@
-package io.github.nexuspypi.repository.pypi.internal.json;
+package io.github.nexuspypi.repository.pypi.internal.hosted;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,6 +19,7 @@ import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
 import io.github.nexuspypi.repository.pypi.internal.index.ProjectFiles;
 import io.github.nexuspypi.repository.pypi.internal.index.StoredFile;
+import io.github.nexuspypi.repository.pypi.internal.json.WarehouseDocument;
 
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.view.Context;
@@ -26,12 +27,12 @@ import org.sonatype.nexus.repository.view.Handler;
 import org.sonatype.nexus.repository.view.Response;
 
 /**
- * {@code /pypi/<project>/json} and {@code /pypi/<project>/<version>/json}: the Warehouse JSON API that Renovate,
- * Dependabot, pip-audit and poetry's PyPI source read.
+ * {@code /pypi/<project>/json} and {@code /pypi/<project>/<version>/json} of a hosted repository, from its stored
+ * files: the Warehouse JSON API that Renovate, Dependabot, pip-audit and poetry's PyPI source read.
  */
 @Named
 @Singleton
-public class WarehouseJsonHandler
+public class HostedWarehouseJsonHandler
     implements Handler
 {
   @Nonnull
