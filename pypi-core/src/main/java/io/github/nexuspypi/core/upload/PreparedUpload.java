@@ -23,6 +23,14 @@ import io.github.nexuspypi.core.metadata.InvalidDistributionException;
  * metadata that is there and names the same release, a long description of a type PyPI renders) and, with the very
  * code a repository runs on arrival, everything the upload form will say. A file that fails is refused before
  * anything is sent.
+ * <p>
+ * This is the publisher's side of the upload rules. Its order is not Warehouse's because it has no form to start
+ * from: it reads the file first (name, archive and metadata, digests), builds the form from what it read, then holds
+ * that form to the checks a repository runs on arrival ({@link UploadValidator#checkForm},
+ * {@link UploadValidator#checkMetadata}). The repository's side (the Nexus plugin's {@code DistributionPreparer})
+ * runs the same checks on a form a client built, in Warehouse's order, so that a client is told first what PyPI
+ * would tell first. Checking the digests the form carries would be checking this code against itself, so only the
+ * repository does.
  *
  * @param fields   the form fields to send with the file ({@link UploadFields})
  * @param warnings what {@code twine check} would warn of, e.g. a missing description content type

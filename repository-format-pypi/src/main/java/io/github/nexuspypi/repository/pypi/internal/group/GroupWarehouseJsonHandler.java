@@ -6,19 +6,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import javax.annotation.Nonnull;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
 import io.github.nexuspypi.core.warehouse.WarehouseJsonMerge;
 import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
-import io.github.nexuspypi.repository.pypi.internal.json.RepositoryUrls;
-import io.github.nexuspypi.repository.pypi.internal.json.WarehouseJsonSupport;
+import io.github.nexuspypi.repository.pypi.internal.json.LinkBase;
 
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.http.HttpResponses;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.ContentTypes;
 import org.sonatype.nexus.repository.view.Context;
+import org.sonatype.nexus.repository.view.Handler;
 import org.sonatype.nexus.repository.view.Response;
 import org.sonatype.nexus.repository.view.Payload;
 import org.sonatype.nexus.repository.view.ViewFacet;
@@ -33,16 +34,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 @Named
 @Singleton
 public class GroupWarehouseJsonHandler
-    extends WarehouseJsonSupport
+    implements Handler
 {
+  @Nonnull
   @Override
-  protected Response answer(final Context context, final String project) throws Exception {
+  public Response handle(@Nonnull final Context context) throws Exception {
+    String project = RouteTokens.get(context, RouteTokens.PROJECT).orElseThrow();
     PypiGroupIndexFacet index = context.getRepository().facet(PypiGroupIndexFacet.class);
     Optional<MergedProject> merged = index.merged(context, project);
     if (merged.isEmpty()) {
       return HttpResponses.notFound("No project '" + project + "' in this group.");
     }
-    RepositoryUrls.serveAs(context);
+    LinkBase.throughGroup(context);
     List<String> answering = new ArrayList<>();
     List<Response> answers = new ArrayList<>();
     for (String name : merged.get().servedBy()) {

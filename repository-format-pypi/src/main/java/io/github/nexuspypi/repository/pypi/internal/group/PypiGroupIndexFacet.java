@@ -113,15 +113,7 @@ public class PypiGroupIndexFacet
 
   /** The project as this group serves it: which files, from which members. */
   Optional<MergedProject> merged(final Context context, final String project) {
-    try {
-      PageCache.Expiring<MergedProject> merged = cache.getExpiring(project, null,
-          () -> members.project(context, project, guard));
-      return merged.page();
-    }
-    catch (IOException e) {
-      // The builder asks members and copes with every failure itself.
-      throw new IllegalStateException(e);
-    }
+    return cache.getExpiring(project, null, () -> members.project(context, project, guard)).page();
   }
 
   GroupMembers members() {

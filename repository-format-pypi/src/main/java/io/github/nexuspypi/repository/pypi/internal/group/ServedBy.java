@@ -9,9 +9,9 @@ import org.sonatype.nexus.repository.view.Response;
  * Which members a group served a page or a file from, told in a response header so that an administrator can see
  * the dependency-confusion guard at work with {@code curl -I}.
  */
-public final class ServedBy
+final class ServedBy
 {
-  public static final String HEADER = "X-PyPI-Served-By";
+  static final String HEADER = "X-PyPI-Served-By";
 
   private static final String KEY = ServedBy.class.getName();
 
@@ -23,7 +23,7 @@ public final class ServedBy
   }
 
   /** Copies a group page's mark, if it has one, to the response that carries it. */
-  public static void tell(final Content page, final Response response) {
+  static void tell(final Content page, final Response response) {
     String members = page.getAttributes().get(KEY, String.class);
     if (members != null) {
       response.getHeaders().set(HEADER, members);

@@ -16,8 +16,10 @@ import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.repository.pypi.PreparedDistribution;
 
 /**
- * Applies pypi-core's upload rules to a received upload, in Warehouse's order: the form, the digests, then the
- * archive and its own metadata.
+ * The repository's side of pypi-core's upload rules, applied to a received upload in Warehouse's order: the form,
+ * the digests, then the archive and its own metadata, so that a client is told first what PyPI would tell first.
+ * pypi-core's {@code PreparedUpload}, the publisher's side, runs the same form and metadata checks in the order it
+ * needs to build the form from the file; the two orders differ because only this side has a form to start from.
  */
 @Named
 @Singleton

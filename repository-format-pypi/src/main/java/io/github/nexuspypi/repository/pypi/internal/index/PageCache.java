@@ -1,6 +1,5 @@
 package io.github.nexuspypi.repository.pypi.internal.index;
 
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,17 +48,18 @@ public class PageCache<V>
     return new PageCache<>(maximumBytes, RenderedPage::weight);
   }
 
+  /** Builds a page; throws what its source throws, so that a builder that cannot fail needs no catch. */
   @FunctionalInterface
-  public interface Builder<V>
+  public interface Builder<V, E extends Exception>
   {
-    Optional<V> build() throws IOException;
+    Optional<V> build() throws E;
   }
 
   /** For pages whose source is itself a cache with an age limit: a proxy's copy of upstream's page. */
   @FunctionalInterface
-  public interface ExpiringBuilder<V>
+  public interface ExpiringBuilder<V, E extends Exception>
   {
-    Expiring<V> build() throws IOException;
+    Expiring<V> build() throws E;
   }
 
   /** A page, or that there is none, good until a moment as well as until the next change. */
@@ -84,8 +84,8 @@ public class PageCache<V>
   }
 
   /** The current page, built when missing or outdated; empty when the project does not exist. */
-  public Optional<V> get(final String project, final SimpleFormat format, final Builder<V> builder)
-      throws IOException
+  public <E extends Exception> Optional<V> get(final String project, final SimpleFormat format,
+                                               final Builder<V, E> builder) throws E
   {
     return getExpiring(project, format, () -> new Expiring<>(builder.build(), Instant.MAX)).page;
   }
@@ -95,8 +95,8 @@ public class PageCache<V>
    *
    * @param format {@code null} for a page kept once for all formats
    */
-  public Expiring<V> getExpiring(final String project, final SimpleFormat format, final ExpiringBuilder<V> builder)
-      throws IOException
+  public <E extends Exception> Expiring<V> getExpiring(final String project, final SimpleFormat format,
+                                                       final ExpiringBuilder<V, E> builder) throws E
   {
     Key key = new Key(project, format);
     Entry<V> cached = pages.getIfPresent(key);

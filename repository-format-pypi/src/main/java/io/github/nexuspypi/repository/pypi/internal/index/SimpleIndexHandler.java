@@ -1,7 +1,5 @@
 package io.github.nexuspypi.repository.pypi.internal.index;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.Optional;
 
 import javax.annotation.Nonnull;
@@ -9,16 +7,11 @@ import javax.inject.Named;
 import javax.inject.Singleton;
 
 import io.github.nexuspypi.core.index.SimpleFormat;
-import io.github.nexuspypi.core.name.ProjectName;
 import io.github.nexuspypi.repository.pypi.PypiIndexFacet;
-import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
-import io.github.nexuspypi.repository.pypi.internal.PypiResponses;
+import io.github.nexuspypi.repository.pypi.internal.NormalizedNameHandler;
 import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
-import io.github.nexuspypi.repository.pypi.internal.group.ServedBy;
 
 import org.sonatype.nexus.repository.http.HttpResponses;
-import org.sonatype.nexus.repository.httpclient.RemoteBlockedIOException;
-import org.sonatype.nexus.repository.proxy.ProxyServiceException;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.Context;
 import org.sonatype.nexus.repository.view.Handler;
@@ -27,9 +20,10 @@ import org.sonatype.nexus.repository.view.Response;
 import com.google.common.net.HttpHeaders;
 
 /**
- * {@code /simple/} and {@code /simple/<project>/}: PEP 503 HTML or PEP 691 JSON as the client's {@code Accept}
- * asks, a 301 to the normalised URL for any other spelling of a name, and a 404 for a project the repository does
- * not hold (uv and pip read any 200 as "the project is here").
+ * {@code /simple/} and {@code /simple/<project>/}, behind {@link NormalizedNameHandler#SIMPLE_PAGES}: PEP 503 HTML or
+ * PEP 691 JSON as the client's {@code Accept} asks, and a 404 for a project the repository does not hold (uv and pip
+ * read any 200 as "the project is here"). A proxy's route puts its upstream failures before it, a group's the
+ * members a page came from after it.
  */
 @Named
 @Singleton
@@ -39,44 +33,14 @@ public class SimpleIndexHandler
   @Nonnull
   @Override
   public Response handle(@Nonnull final Context context) throws Exception {
-    try {
-      return answer(context);
+    PypiIndexFacet index = context.getRepository().facet(PypiIndexFacet.class);
+    Optional<String> project = RouteTokens.get(context, RouteTokens.PROJECT);
+    if (project.isEmpty()) {
+      return page(index.rootPage(context, format(context)));
     }
-    catch (RemoteBlockedIOException e) {
-      // As Nexus's own proxies answer while their remote is blocked: a group then asks its other members.
-      return HttpResponses.notFound(e.getMessage());
-    }
-    catch (ProxyServiceException e) {
-      return HttpResponses.serviceUnavailable("The upstream index answered "
-          + e.getHttpResponse().getStatusLine() + " and this proxy has no copy of the page.");
-    }
-    catch (IOException | UncheckedIOException e) {
-      return HttpResponses.badGateway("The upstream index could not be read and this proxy has no copy of the page: "
-          + e.getMessage());
-    }
-  }
-
-  private Response answer(final Context context) throws IOException {
-    Optional<String> requested = RouteTokens.get(context, RouteTokens.PROJECT);
-    boolean trailingSlash = context.getRequest().getPath().endsWith("/");
-    String baseUrl = context.getRepository().getUrl();
-    if (requested.isEmpty()) {
-      if (!trailingSlash) {
-        return PypiResponses.movedPermanently(baseUrl + PypiPaths.SIMPLE);
-      }
-      return page(context.getRepository().facet(PypiIndexFacet.class).rootPage(context, format(context)));
-    }
-    String name = requested.get();
-    if (!ProjectName.isValid(name)) {
-      return HttpResponses.notFound("'" + name + "' is not a valid project name.");
-    }
-    String project = ProjectName.normalize(name);
-    if (!project.equals(name) || !trailingSlash) {
-      return PypiResponses.movedPermanently(baseUrl + PypiPaths.SIMPLE + project + "/");
-    }
-    return context.getRepository().facet(PypiIndexFacet.class).projectPage(context, project, format(context))
+    return index.projectPage(context, project.get(), format(context))
         .map(SimpleIndexHandler::page)
-        .orElseGet(() -> HttpResponses.notFound("No project '" + project + "' in this repository."));
+        .orElseGet(() -> HttpResponses.notFound("No project '" + project.get() + "' in this repository."));
   }
 
   private static SimpleFormat format(final Context context) {
@@ -85,7 +49,6 @@ public class SimpleIndexHandler
 
   private static Response page(final Content page) {
     Response response = HttpResponses.ok(page);
-    ServedBy.tell(page, response);
     // One URL answers HTML or JSON: caches between client and Nexus must key on Accept.
     response.getHeaders().set(HttpHeaders.VARY, HttpHeaders.ACCEPT);
     return response;

@@ -78,7 +78,7 @@ public final class WarehouseDocument
     }
     CoreMetadata described = metadata.of(selected.get())
         .orElseGet(() -> nameAndVersion(project, selected.get().version()));
-    WarehouseJsonWriter writer = new WarehouseJsonWriter(new RepositoryUrls(RepositoryUrls.servedAs(context)));
+    WarehouseJsonWriter writer = new WarehouseJsonWriter(new RepositoryUrls(LinkBase.of(context)));
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     if (requestedVersion.isPresent()) {
       writer.writeRelease(described, selected.get(), lastSerial, body);
@@ -91,7 +91,7 @@ public final class WarehouseDocument
 
   /** The URL every file of the document is linked at: through the repository the client asked. */
   public static String fileUrl(final Context context, final String distributionPath) {
-    return RepositoryUrls.servedAs(context) + distributionPath;
+    return LinkBase.of(context) + distributionPath;
   }
 
   /**

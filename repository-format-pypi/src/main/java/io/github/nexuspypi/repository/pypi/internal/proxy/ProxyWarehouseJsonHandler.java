@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import javax.annotation.Nonnull;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
@@ -29,13 +30,15 @@ import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.core.warehouse.WarehouseFile;
 import io.github.nexuspypi.core.warehouse.WarehouseRelease;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
+import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
 import io.github.nexuspypi.repository.pypi.internal.index.SimpleJsonRequest;
 import io.github.nexuspypi.repository.pypi.internal.json.WarehouseDocument;
-import io.github.nexuspypi.repository.pypi.internal.json.WarehouseJsonSupport;
 
+import org.sonatype.goodies.common.ComponentSupport;
 import org.sonatype.nexus.repository.http.HttpResponses;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.Context;
+import org.sonatype.nexus.repository.view.Handler;
 import org.sonatype.nexus.repository.view.Response;
 
 /**
@@ -49,7 +52,8 @@ import org.sonatype.nexus.repository.view.Response;
 @Named
 @Singleton
 public class ProxyWarehouseJsonHandler
-    extends WarehouseJsonSupport
+    extends ComponentSupport
+    implements Handler
 {
   static final int MAX_FILES = 50_000;
 
@@ -76,8 +80,10 @@ public class ProxyWarehouseJsonHandler
     }
   }
 
+  @Nonnull
   @Override
-  protected Response answer(final Context context, final String project) throws Exception {
+  public Response handle(@Nonnull final Context context) throws Exception {
+    String project = RouteTokens.get(context, RouteTokens.PROJECT).orElseThrow();
     Response page = SimpleJsonRequest.dispatch(context, context.getRepository(), PypiPaths.SIMPLE + project + "/");
     if (page.getStatus().getCode() == 404) {
       return HttpResponses.notFound("No project '" + project + "' in this repository.");

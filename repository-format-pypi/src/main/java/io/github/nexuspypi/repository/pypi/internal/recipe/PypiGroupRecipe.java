@@ -11,6 +11,7 @@ import io.github.nexuspypi.repository.pypi.internal.group.GroupFilesHandler;
 import io.github.nexuspypi.repository.pypi.internal.group.GroupUploadHandler;
 import io.github.nexuspypi.repository.pypi.internal.group.GroupWarehouseJsonHandler;
 import io.github.nexuspypi.repository.pypi.internal.group.PypiGroupIndexFacet;
+import io.github.nexuspypi.repository.pypi.internal.group.ServedByHandler;
 
 import org.sonatype.nexus.common.upgrade.AvailabilityVersion;
 import org.sonatype.nexus.repository.Format;
@@ -19,6 +20,7 @@ import org.sonatype.nexus.repository.Type;
 import org.sonatype.nexus.repository.group.GroupFacet;
 import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.types.GroupType;
+import org.sonatype.nexus.repository.view.Matcher;
 import org.sonatype.nexus.repository.view.Route;
 import org.sonatype.nexus.repository.view.matchers.ActionMatcher;
 
@@ -44,6 +46,9 @@ public class PypiGroupRecipe
   GroupFilesHandler filesHandler;
 
   @Inject
+  ServedByHandler servedByHandler;
+
+  @Inject
   GroupWarehouseJsonHandler warehouseJsonHandler;
 
   @Inject
@@ -58,14 +63,24 @@ public class PypiGroupRecipe
   public void apply(@Nonnull final Repository repository) throws Exception {
     repository.attach(securityFacet.get());
     repository.attach(view(
-        simpleRoute(),
-        memberPackagesRoute(filesHandler),
+        simpleRoute(servedByHandler),
+        memberPackagesRoute(),
         warehouseJsonRoute(warehouseJsonHandler),
         uploadRoute()));
     repository.attach(groupFacet.get());
     repository.attach(contentFacet.get());
     repository.attach(browseFacet.get());
     repository.attach(indexFacet.get());
+  }
+
+  @Override
+  protected Route.Builder readRoute(final Matcher path) {
+    return routedReads(path);
+  }
+
+  /** Files as a group serves them: by a member, whose own route answers ranges and validators. */
+  private Route memberPackagesRoute() {
+    return readRoute(packagesMatcher()).handler(filesHandler).create();
   }
 
   /** Any write, wherever it is sent: twine and poetry post to the repository's root, others elsewhere. */

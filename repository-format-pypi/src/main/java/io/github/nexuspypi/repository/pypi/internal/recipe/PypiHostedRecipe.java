@@ -8,10 +8,11 @@ import javax.inject.Singleton;
 
 import io.github.nexuspypi.repository.pypi.internal.PackageHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
+import io.github.nexuspypi.repository.pypi.internal.hosted.HostedWarehouseJsonHandler;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
+import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadHandler;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadSecurityHandler;
-import io.github.nexuspypi.repository.pypi.internal.index.PypiHostedIndexFacet;
 
 import org.sonatype.nexus.common.upgrade.AvailabilityVersion;
 import org.sonatype.nexus.repository.Format;
@@ -19,6 +20,7 @@ import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.Type;
 import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.types.HostedType;
+import org.sonatype.nexus.repository.view.Matcher;
 import org.sonatype.nexus.repository.view.Route;
 import org.sonatype.nexus.repository.view.matchers.ActionMatcher;
 import org.sonatype.nexus.repository.view.matchers.LiteralMatcher;
@@ -52,6 +54,9 @@ public class PypiHostedRecipe
   PackageHandler packageHandler;
 
   @Inject
+  HostedWarehouseJsonHandler warehouseJsonHandler;
+
+  @Inject
   public PypiHostedRecipe(@Named(HostedType.NAME) final Type type, @Named(PypiFormat.NAME) final Format format) {
     super(type, format);
   }
@@ -62,7 +67,7 @@ public class PypiHostedRecipe
     repository.attach(view(
         simpleRoute(),
         packagesRoute(packageHandler),
-        warehouseJsonRoute(),
+        warehouseJsonRoute(warehouseJsonHandler),
         uploadRoute()));
     repository.attach(contentFacet.get());
     repository.attach(maintenanceFacet.get());
@@ -70,6 +75,15 @@ public class PypiHostedRecipe
     repository.attach(browseFacet.get());
     repository.attach(hostedFacet.get());
     repository.attach(indexFacet.get());
+  }
+
+  @Override
+  protected Route.Builder readRoute(final Matcher path) {
+    return reads(path)
+        .handler(timingHandler)
+        .handler(securityHandler)
+        .handler(exceptionHandler)
+        .handler(handlerContributor);
   }
 
   private Route uploadRoute() {

@@ -10,16 +10,20 @@ import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.proxy.PypiProxyFacet;
 import io.github.nexuspypi.repository.pypi.internal.proxy.ProxyWarehouseJsonHandler;
 import io.github.nexuspypi.repository.pypi.internal.proxy.PypiProxyIndexFacet;
+import io.github.nexuspypi.repository.pypi.internal.proxy.UpstreamFailureHandler;
 
 import org.sonatype.nexus.common.upgrade.AvailabilityVersion;
 import org.sonatype.nexus.repository.Format;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.Type;
 import org.sonatype.nexus.repository.cache.NegativeCacheFacet;
+import org.sonatype.nexus.repository.cache.NegativeCacheHandler;
 import org.sonatype.nexus.repository.httpclient.HttpClientFacet;
 import org.sonatype.nexus.repository.proxy.ProxyHandler;
 import org.sonatype.nexus.repository.purge.PurgeUnusedFacet;
 import org.sonatype.nexus.repository.types.ProxyType;
+import org.sonatype.nexus.repository.view.Matcher;
+import org.sonatype.nexus.repository.view.Route;
 
 /**
  * {@code pypi-proxy}: a pull-through cache of pypi.org or any PEP 503/691 index.
@@ -48,7 +52,13 @@ public class PypiProxyRecipe
   Provider<PypiProxyIndexFacet> indexFacet;
 
   @Inject
+  NegativeCacheHandler negativeCacheHandler;
+
+  @Inject
   ProxyHandler proxyHandler;
+
+  @Inject
+  UpstreamFailureHandler upstreamFailureHandler;
 
   @Inject
   ProxyWarehouseJsonHandler proxyWarehouseJsonHandler;
@@ -62,7 +72,7 @@ public class PypiProxyRecipe
   public void apply(@Nonnull final Repository repository) throws Exception {
     repository.attach(securityFacet.get());
     repository.attach(view(
-        simpleRoute(),
+        simpleRoute(upstreamFailureHandler),
         packagesRoute(proxyHandler),
         warehouseJsonRoute(proxyWarehouseJsonHandler)));
     repository.attach(httpClientFacet.get());
@@ -74,5 +84,10 @@ public class PypiProxyRecipe
     repository.attach(browseFacet.get());
     repository.attach(purgeUnusedFacet.get());
     repository.attach(indexFacet.get());
+  }
+
+  @Override
+  protected Route.Builder readRoute(final Matcher path) {
+    return routedReads(path).handler(negativeCacheHandler);
   }
 }

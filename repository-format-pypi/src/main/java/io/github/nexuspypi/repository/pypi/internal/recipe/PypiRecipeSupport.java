@@ -4,18 +4,17 @@ import javax.inject.Inject;
 import javax.inject.Provider;
 
 import io.github.nexuspypi.repository.pypi.internal.AcceptRangesHandler;
+import io.github.nexuspypi.repository.pypi.internal.NormalizedNameHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
 import io.github.nexuspypi.repository.pypi.internal.ValidatorHeadersHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileChannelHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileRangeHandler;
 import io.github.nexuspypi.repository.pypi.internal.index.SimpleIndexHandler;
-import io.github.nexuspypi.repository.pypi.internal.json.WarehouseJsonHandler;
 
 import org.sonatype.nexus.repository.Format;
 import org.sonatype.nexus.repository.RecipeSupport;
 import org.sonatype.nexus.repository.Type;
-import org.sonatype.nexus.repository.cache.NegativeCacheHandler;
 import org.sonatype.nexus.repository.content.browse.BrowseFacet;
 import org.sonatype.nexus.repository.content.search.SearchFacet;
 import org.sonatype.nexus.repository.http.HttpHandlers;
@@ -23,8 +22,6 @@ import org.sonatype.nexus.repository.http.HttpMethods;
 import org.sonatype.nexus.repository.http.PartialFetchHandler;
 import org.sonatype.nexus.repository.routing.RoutingRuleHandler;
 import org.sonatype.nexus.repository.security.SecurityHandler;
-import org.sonatype.nexus.repository.types.GroupType;
-import org.sonatype.nexus.repository.types.ProxyType;
 import org.sonatype.nexus.repository.view.ConfigurableViewFacet;
 import org.sonatype.nexus.repository.view.Handler;
 import org.sonatype.nexus.repository.view.Matcher;
@@ -42,8 +39,9 @@ import static org.sonatype.nexus.repository.view.matchers.logic.LogicMatchers.an
 import static org.sonatype.nexus.repository.view.matchers.logic.LogicMatchers.or;
 
 /**
- * What every PyPI recipe shares: its facets and the read routes of the wire contract (docs/design.md), each guarded by
- * the repository's privileges, and for a proxy by its routing rules and negative cache.
+ * What every PyPI recipe shares: its facets, Nexus's handlers and the read routes of the wire contract
+ * (docs/design.md). Each recipe holds the handlers of its own type, as Nexus's raw recipes do, and says how its reads
+ * are guarded.
  */
 public abstract class PypiRecipeSupport
     extends RecipeSupport
@@ -85,9 +83,6 @@ public abstract class PypiRecipeSupport
   HandlerContributor handlerContributor;
 
   @Inject
-  NegativeCacheHandler negativeCacheHandler;
-
-  @Inject
   ConditionalRequestHandler conditionalRequestHandler;
 
   @Inject
@@ -111,9 +106,6 @@ public abstract class PypiRecipeSupport
   @Inject
   SimpleIndexHandler simpleIndexHandler;
 
-  @Inject
-  WarehouseJsonHandler warehouseJsonHandler;
-
   protected PypiRecipeSupport(final Type type, final Format format) {
     super(type, format);
   }
@@ -130,28 +122,32 @@ public abstract class PypiRecipeSupport
     return facet;
   }
 
-  /** {@code /simple/}, {@code /simple/<project>/} and their slash-less spellings, which redirect. */
-  protected Route simpleRoute() {
-    return readRoute(or(
+  /**
+   * {@code /simple/}, {@code /simple/<project>/} and their slash-less spellings, which redirect.
+   *
+   * @param ownHandlers what the recipe's type does around its pages, between the name check and the page
+   */
+  protected Route simpleRoute(final Handler... ownHandlers) {
+    Route.Builder route = readRoute(or(
             new TokenMatcher("/simple{slash:/?}"),
             new TokenMatcher("/simple/{project:" + SEGMENT + "}{slash:/?}")))
         .handler(conditionalRequestHandler)
         .handler(validatorHeadersHandler)
-        .handler(simpleIndexHandler)
-        .create();
+        .handler(NormalizedNameHandler.SIMPLE_PAGES);
+    for (Handler handler : ownHandlers) {
+      route.handler(handler);
+    }
+    return route.handler(simpleIndexHandler).create();
   }
 
   /** The Warehouse JSON API, with or without a version and a trailing slash, as pypi.org answers it. */
-  protected Route warehouseJsonRoute() {
-    return warehouseJsonRoute(warehouseJsonHandler);
-  }
-
   protected Route warehouseJsonRoute(final Handler answer) {
     return readRoute(or(
             new TokenMatcher("/pypi/{project:" + SEGMENT + "}/json{slash:/?}"),
             new TokenMatcher("/pypi/{project:" + SEGMENT + "}/{version:" + SEGMENT + "}/json{slash:/?}")))
         .handler(conditionalRequestHandler)
         .handler(validatorHeadersHandler)
+        .handler(NormalizedNameHandler.WAREHOUSE_JSON)
         .handler(answer)
         .create();
   }
@@ -173,33 +169,29 @@ public abstract class PypiRecipeSupport
         .create();
   }
 
-  /** Files as a group serves them: by a member, whose own route answers ranges and validators. */
-  protected Route memberPackagesRoute(final Handler member) {
-    return readRoute(packagesMatcher()).handler(member).create();
-  }
-
-  private static TokenMatcher packagesMatcher() {
+  protected static TokenMatcher packagesMatcher() {
     return new TokenMatcher("/packages/{project:" + SEGMENT + "}/{version:" + SEGMENT + "}/{filename:" + SEGMENT
         + "}");
   }
 
   /**
-   * A GET/HEAD route's guards: timing, privileges, for a proxy or a group its routing rules, and for a proxy its
-   * negative cache.
+   * A GET/HEAD route of the given paths with the recipe's guards: timing, privileges, and what its type adds (for a
+   * proxy or a group its routing rules, for a proxy its negative cache), in the order Nexus's own recipes use.
    */
-  private Route.Builder readRoute(final Matcher path) {
-    boolean proxy = getType() instanceof ProxyType;
-    Route.Builder route = new Route.Builder()
-        .matcher(and(new ActionMatcher(HttpMethods.GET, HttpMethods.HEAD), path))
+  protected abstract Route.Builder readRoute(Matcher path);
+
+  /** Reads guarded by privileges and routing rules, which apply to repositories that fetch from others. */
+  protected Route.Builder routedReads(final Matcher path) {
+    return reads(path)
         .handler(timingHandler)
-        .handler(securityHandler);
-    if (proxy || getType() instanceof GroupType) {
-      route.handler(routingRuleHandler);
-    }
-    route.handler(exceptionHandler).handler(handlerContributor);
-    if (proxy) {
-      route.handler(negativeCacheHandler);
-    }
-    return route;
+        .handler(securityHandler)
+        .handler(routingRuleHandler)
+        .handler(exceptionHandler)
+        .handler(handlerContributor);
+  }
+
+  /** A route for GET and HEAD of the given paths, before its handlers. */
+  protected static Route.Builder reads(final Matcher path) {
+    return new Route.Builder().matcher(and(new ActionMatcher(HttpMethods.GET, HttpMethods.HEAD), path));
   }
 }

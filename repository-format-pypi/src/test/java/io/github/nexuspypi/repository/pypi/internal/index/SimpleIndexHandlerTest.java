@@ -101,43 +101,6 @@ class SimpleIndexHandlerTest
   }
 
   @Test
-  void rootWithoutSlashRedirectsToTheSlashedUrl() throws Exception {
-    Response response = get("/simple", null, null);
-
-    assertEquals(301, response.getStatus().getCode());
-    assertEquals(REPOSITORY_URL + "/simple/", response.getHeaders().get(HttpHeaders.LOCATION));
-    verifyNoInteractions(index);
-  }
-
-  @ParameterizedTest
-  @CsvSource({
-      "/simple/foo-bar,  foo-bar",
-      "/simple/Foo.Bar/, Foo.Bar",
-      "/simple/FOO_bar,  FOO_bar",
-      "/simple/foo--bar/, foo--bar"
-  })
-  void otherSpellingsRedirectInOneHopToTheNormalisedSlashedUrl(final String path, final String project)
-      throws Exception
-  {
-    Response response = get(path, project, null);
-
-    assertEquals(301, response.getStatus().getCode());
-    assertEquals(REPOSITORY_URL + "/simple/foo-bar/", response.getHeaders().get(HttpHeaders.LOCATION));
-    assertNull(response.getPayload());
-    verifyNoInteractions(index);
-  }
-
-  @ParameterizedTest
-  @ValueSource(strings = {"-foo", "foo.", "foo bar", "foo%bar"})
-  void invalidNamesAreNotFoundWithoutAskingTheIndex(final String project) throws Exception {
-    Response response = get("/simple/" + project + "/", project, null);
-
-    assertEquals(404, response.getStatus().getCode());
-    assertTrue(response.getStatus().getMessage().contains(project), response.getStatus().getMessage());
-    verifyNoInteractions(index);
-  }
-
-  @Test
   void aProjectTheIndexDoesNotHaveIsNotFound() throws Exception {
     Response response = get("/simple/missing/", "missing", null);
 

@@ -225,14 +225,4 @@ class ProxyWarehouseJsonHandlerTest
     assertTrue(response.getStatus().getMessage().contains(String.valueOf(ProxyWarehouseJsonHandler.MAX_FILES)),
         response.getStatus().getMessage());
   }
-
-  @Test
-  void anotherSpellingRedirectsWithoutAskingThePage() throws Exception {
-    Response response = get("Demo", "1.0");
-
-    assertEquals(301, response.getStatus().getCode());
-    assertEquals(REPOSITORY_URL + "/pypi/demo/1.0/json", response.getHeaders().get("Location"));
-    verifyNoInteractions(view);
-    assertFalse(response.getHeaders().contains("X-PyPI-Served-By"));
-  }
 }

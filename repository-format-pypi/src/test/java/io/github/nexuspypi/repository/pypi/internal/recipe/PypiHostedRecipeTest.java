@@ -11,12 +11,12 @@ import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
 import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
 import io.github.nexuspypi.repository.pypi.internal.ValidatorHeadersHandler;
+import io.github.nexuspypi.repository.pypi.internal.hosted.HostedWarehouseJsonHandler;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
+import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadHandler;
 import io.github.nexuspypi.repository.pypi.internal.hosted.UploadSecurityHandler;
-import io.github.nexuspypi.repository.pypi.internal.index.PypiHostedIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.SimpleIndexHandler;
-import io.github.nexuspypi.repository.pypi.internal.json.WarehouseJsonHandler;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -125,7 +125,7 @@ class PypiHostedRecipeTest
   private PackageHandler packageHandler;
 
   @Mock
-  private WarehouseJsonHandler warehouseJsonHandler;
+  private HostedWarehouseJsonHandler warehouseJsonHandler;
 
   @Mock
   private UploadHandler uploadHandler;
@@ -139,6 +139,7 @@ class PypiHostedRecipeTest
 
   @BeforeEach
   void setUp() throws Exception {
+    lenient().when(repository.getUrl()).thenReturn("http://localhost/repository/hosted");
     recipe.securityFacet = () -> securityFacet;
     recipe.viewFacet = () -> viewFacet;
     recipe.contentFacet = () -> contentFacet;
@@ -186,7 +187,14 @@ class PypiHostedRecipeTest
 
   private String dispatch(final String method, final String path) throws Exception {
     Response response = viewFacet.dispatch(new Request.Builder().action(method).path(path).build());
-    return response.getStatus().getCode() == 404 ? "404" : response.getStatus().getMessage();
+    switch (response.getStatus().getCode()) {
+      case 404:
+        return "404";
+      case 301:
+        return "301 " + response.getHeaders().get("Location").replace("http://localhost/repository/hosted", "");
+      default:
+        return response.getStatus().getMessage();
+    }
   }
 
   @Test
@@ -203,15 +211,15 @@ class PypiHostedRecipeTest
 
   @ParameterizedTest
   @CsvSource(delimiter = '|', value = {
-      "GET  | /simple                                   | simple - -",
+      "GET  | /simple                                   | 301 /simple/",
       "GET  | /simple/                                  | simple - -",
       "HEAD | /simple/                                  | simple - -",
-      "GET  | /simple/Foo.Bar                           | simple Foo.Bar -",
+      "GET  | /simple/Foo.Bar                           | 301 /simple/foo-bar/",
       "GET  | /simple/foo-bar/                          | simple foo-bar -",
-      "GET  | /simple/-foo-/                            | simple -foo- -",
+      "GET  | /simple/-foo-/                            | 404",
       "GET  | /packages/foo/1.0/foo-1.0.tar.gz          | package foo 1.0",
       "HEAD | /packages/foo/1.0/foo-1.0-py3-none-any.whl.metadata | package foo 1.0",
-      "GET  | /pypi/Foo/json                            | json Foo -",
+      "GET  | /pypi/Foo/json                            | 301 /pypi/foo/json",
       "GET  | /pypi/foo/json/                           | json foo -",
       "GET  | /pypi/foo/1.0/json                        | json foo 1.0",
       "POST | /                                         | upload - -"

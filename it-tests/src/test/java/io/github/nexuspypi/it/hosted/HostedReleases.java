@@ -1,4 +1,4 @@
-package io.github.nexuspypi.it;
+package io.github.nexuspypi.it.hosted;
 
 import java.nio.file.Path;
 import java.util.List;

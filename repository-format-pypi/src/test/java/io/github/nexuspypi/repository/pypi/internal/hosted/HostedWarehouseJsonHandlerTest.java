@@ -1,4 +1,4 @@
-package io.github.nexuspypi.repository.pypi.internal.json;
+package io.github.nexuspypi.repository.pypi.internal.hosted;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -40,7 +40,7 @@ import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.verifyNoInteractions;
 
 @ExtendWith(MockitoExtension.class)
-class WarehouseJsonHandlerTest
+class HostedWarehouseJsonHandlerTest
 {
   private static final String REPOSITORY_URL = "http://localhost:8081/repository/pypi-hosted";
 
@@ -59,7 +59,7 @@ class WarehouseJsonHandlerTest
   @Mock
   private PypiContentFacet content;
 
-  private final WarehouseJsonHandler handler = new WarehouseJsonHandler();
+  private final HostedWarehouseJsonHandler handler = new HostedWarehouseJsonHandler();
 
   private final List<FluentAsset> stored = new ArrayList<>();
 
@@ -170,26 +170,9 @@ class WarehouseJsonHandlerTest
   }
 
   @Test
-  void otherSpellingsOfTheNameRedirect() throws Exception {
-    Response project = get("Demo", null);
-    Response release = get("Demo", "1.0");
-
-    assertEquals(301, project.getStatus().getCode());
-    assertEquals(REPOSITORY_URL + "/pypi/demo/json", project.getHeaders().get(HttpHeaders.LOCATION));
-    assertEquals(301, release.getStatus().getCode());
-    assertEquals(REPOSITORY_URL + "/pypi/demo/1.0/json", release.getHeaders().get(HttpHeaders.LOCATION));
-  }
-
-  @Test
   void unknownProjectsAndReleasesAreNotFound() throws Exception {
     assertEquals(404, get("other", null).getStatus().getCode());
     assertEquals(404, get("demo", "9.9").getStatus().getCode());
     assertEquals(404, get("demo", "not a version").getStatus().getCode());
-  }
-
-  @Test
-  void invalidNamesAreNotFoundWithoutQuery() throws Exception {
-    assertEquals(404, get("-demo", null).getStatus().getCode());
-    verifyNoInteractions(content);
   }
 }

@@ -1,4 +1,4 @@
-package io.github.nexuspypi.it;
+package io.github.nexuspypi.it.hosted;
 
 import io.github.nexuspypi.core.hash.FileDigests;
 import io.github.nexuspypi.it.dists.WheelBuilder;

@@ -1,4 +1,4 @@
-package io.github.nexuspypi.it;
+package io.github.nexuspypi.it.hosted;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,4 @@
-package io.github.nexuspypi.repository.pypi.internal.json;
+package io.github.nexuspypi.repository.pypi.internal.hosted;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
 
+import javax.annotation.Nonnull;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
@@ -15,24 +16,29 @@ import io.github.nexuspypi.core.warehouse.WarehouseFile;
 import io.github.nexuspypi.core.warehouse.WarehouseRelease;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
+import io.github.nexuspypi.repository.pypi.internal.RouteTokens;
 import io.github.nexuspypi.repository.pypi.internal.index.ProjectFiles;
 import io.github.nexuspypi.repository.pypi.internal.index.StoredFile;
+import io.github.nexuspypi.repository.pypi.internal.json.WarehouseDocument;
 
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.view.Context;
+import org.sonatype.nexus.repository.view.Handler;
 import org.sonatype.nexus.repository.view.Response;
 
 /**
- * {@code /pypi/<project>/json} and {@code /pypi/<project>/<version>/json}: the Warehouse JSON API that Renovate,
- * Dependabot, pip-audit and poetry's PyPI source read.
+ * {@code /pypi/<project>/json} and {@code /pypi/<project>/<version>/json} of a hosted repository, from its stored
+ * files: the Warehouse JSON API that Renovate, Dependabot, pip-audit and poetry's PyPI source read.
  */
 @Named
 @Singleton
-public class WarehouseJsonHandler
-    extends WarehouseJsonSupport
+public class HostedWarehouseJsonHandler
+    implements Handler
 {
+  @Nonnull
   @Override
-  protected Response answer(final Context context, final String project) throws Exception {
+  public Response handle(@Nonnull final Context context) throws Exception {
+    String project = RouteTokens.get(context, RouteTokens.PROJECT).orElseThrow();
     PypiContentFacet content = context.getRepository().facet(PypiContentFacet.class);
     ProjectFiles files;
     try (var assets = content.projectAssets(project)) {

@@ -1,4 +1,4 @@
-package io.github.nexuspypi.repository.pypi.internal.index;
+package io.github.nexuspypi.repository.pypi.internal.hosted;
 
 import java.io.ByteArrayInputStream;
 import java.net.URI;

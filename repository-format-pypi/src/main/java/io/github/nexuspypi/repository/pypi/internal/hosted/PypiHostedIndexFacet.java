@@ -1,4 +1,4 @@
-package io.github.nexuspypi.repository.pypi.internal.index;
+package io.github.nexuspypi.repository.pypi.internal.hosted;
 
 import java.io.IOException;
 import java.time.Instant;
@@ -9,6 +9,11 @@ import javax.inject.Named;
 import io.github.nexuspypi.core.index.ProjectPage;
 import io.github.nexuspypi.core.index.SimpleFormat;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
+import io.github.nexuspypi.repository.pypi.internal.index.IndexPageRenderer;
+import io.github.nexuspypi.repository.pypi.internal.index.PageCache;
+import io.github.nexuspypi.repository.pypi.internal.index.PageCachingIndexFacet;
+import io.github.nexuspypi.repository.pypi.internal.index.ProjectFiles;
+import io.github.nexuspypi.repository.pypi.internal.index.RenderedPage;
 
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.Context;

@@ -1,4 +1,4 @@
-package io.github.nexuspypi.it;
+package io.github.nexuspypi.it.hosted;
 
 import java.io.IOException;
 import java.nio.file.Files;
