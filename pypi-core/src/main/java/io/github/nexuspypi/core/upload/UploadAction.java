@@ -1,7 +1,7 @@
 package io.github.nexuspypi.core.upload;
 
-import static io.github.nexuspypi.core.upload.UploadRejectedException.GONE;
 import static io.github.nexuspypi.core.upload.UploadRejectedException.badRequest;
+import static io.github.nexuspypi.core.upload.UploadRejectedException.gone;
 
 /** The {@code :action} and {@code protocol_version} fields: which request of the legacy API this is. */
 final class UploadAction
@@ -17,9 +17,9 @@ final class UploadAction
     switch (action) {
       case FILE_UPLOAD -> {
       }
-      case "submit", "submit_pkg_info" -> throw new UploadRejectedException(GONE,
+      case "submit", "submit_pkg_info" -> throw gone(
           "Project pre-registration is no longer required or supported, upload your files instead.");
-      case "doc_upload" -> throw new UploadRejectedException(GONE,
+      case "doc_upload" -> throw gone(
           "Uploading documentation is no longer supported, we recommend using https://readthedocs.org/.");
       default -> throw badRequest("Unknown ':action' value '" + action + "': this repository accepts only "
           + "':action=file_upload'.");

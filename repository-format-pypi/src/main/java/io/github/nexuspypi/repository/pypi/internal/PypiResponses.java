@@ -2,6 +2,7 @@ package io.github.nexuspypi.repository.pypi.internal;
 
 import java.nio.charset.StandardCharsets;
 
+import org.sonatype.nexus.repository.http.HttpStatus;
 import org.sonatype.nexus.repository.view.Response;
 import org.sonatype.nexus.repository.view.Status;
 import org.sonatype.nexus.repository.view.payloads.StringPayload;
@@ -26,6 +27,15 @@ public final class PypiResponses
         .status(Status.failure(status, reasonPhrase(message)))
         .payload(new StringPayload(message + "\n", StandardCharsets.UTF_8, TEXT_PLAIN_UTF8))
         .build();
+  }
+
+  /** The request is wrong as sent: 400, as PyPI answers it. */
+  public static Response badRequest(final String message) {
+    return failure(HttpStatus.BAD_REQUEST, message);
+  }
+
+  public static Response forbidden(final String message) {
+    return failure(HttpStatus.FORBIDDEN, message);
   }
 
   public static Response ok(final String message) {

@@ -4,7 +4,7 @@ import javax.inject.Inject;
 import javax.inject.Named;
 
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
-import io.github.nexuspypi.repository.pypi.internal.group.PypiGroupIndexFacet;
+import io.github.nexuspypi.repository.pypi.internal.group.GroupSettings;
 
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.rest.api.SimpleApiRepositoryAdapter;
@@ -29,10 +29,8 @@ public class PypiApiRepositoryAdapter
     if (!GroupType.NAME.equals(repository.getType().getValue())) {
       return super.adapt(repository);
     }
-    Boolean guard = repository.getConfiguration().attributes(PypiGroupIndexFacet.CONFIG_KEY)
-        .get(PypiGroupIndexFacet.GUARD, Boolean.class);
     return new PypiGroupApiRepository(repository.getName(), repository.getUrl(),
         repository.getConfiguration().isOnline(), getStorageAttributes(repository), getGroupAttributes(repository),
-        new PypiGroupAttributes(guard));
+        new PypiGroupAttributes(GroupSettings.of(repository.getConfiguration())));
   }
 }

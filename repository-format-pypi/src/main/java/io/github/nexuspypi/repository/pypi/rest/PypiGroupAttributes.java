@@ -1,5 +1,7 @@
 package io.github.nexuspypi.repository.pypi.rest;
 
+import io.github.nexuspypi.repository.pypi.internal.group.GroupSettings;
+
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -8,15 +10,22 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public class PypiGroupAttributes
 {
-  private final boolean dependencyConfusionGuard;
+  private final GroupSettings settings;
 
-  /** @param dependencyConfusionGuard on when not given */
   @JsonCreator
   public PypiGroupAttributes(@JsonProperty("dependencyConfusionGuard") final Boolean dependencyConfusionGuard) {
-    this.dependencyConfusionGuard = dependencyConfusionGuard == null || dependencyConfusionGuard;
+    this(GroupSettings.of(dependencyConfusionGuard));
+  }
+
+  public PypiGroupAttributes(final GroupSettings settings) {
+    this.settings = settings;
   }
 
   public boolean getDependencyConfusionGuard() {
-    return dependencyConfusionGuard;
+    return settings.guard();
+  }
+
+  public GroupSettings settings() {
+    return settings;
   }
 }

@@ -29,7 +29,7 @@ public class PypiGroupRepositoryApiRequest
       @JsonProperty("pypi") final PypiGroupAttributes pypi)
   {
     super(name, PypiFormat.NAME, online, storage, group);
-    this.pypi = pypi == null ? new PypiGroupAttributes(null) : pypi;
+    this.pypi = pypi == null ? new PypiGroupAttributes((Boolean) null) : pypi;
   }
 
   public PypiGroupAttributes getPypi() {

@@ -2,8 +2,6 @@ package io.github.nexuspypi.repository.pypi.rest;
 
 import javax.inject.Named;
 
-import io.github.nexuspypi.repository.pypi.internal.group.PypiGroupIndexFacet;
-
 import org.sonatype.nexus.repository.config.Configuration;
 import org.sonatype.nexus.repository.rest.GroupRepositoryApiRequestToConfigurationConverter;
 
@@ -17,8 +15,7 @@ public class PypiGroupRequestConverter
   @Override
   public Configuration convert(final PypiGroupRepositoryApiRequest request) {
     Configuration configuration = super.convert(request);
-    configuration.attributes(PypiGroupIndexFacet.CONFIG_KEY)
-        .set(PypiGroupIndexFacet.GUARD, request.getPypi().getDependencyConfusionGuard());
+    request.getPypi().settings().writeTo(configuration);
     return configuration;
   }
 }

@@ -14,8 +14,8 @@ import javax.ws.rs.core.MediaType;
 import javax.ws.rs.core.Response;
 
 import io.github.nexuspypi.core.name.ProjectName;
-import io.github.nexuspypi.core.upload.UploadRejectedException;
 import io.github.nexuspypi.core.version.Version;
+import io.github.nexuspypi.repository.pypi.internal.hosted.MissingPrivilegeException;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
 
 import org.sonatype.nexus.repository.Repository;
@@ -27,6 +27,7 @@ import io.swagger.annotations.Api;
 import io.swagger.annotations.ApiOperation;
 import org.apache.shiro.authz.annotation.RequiresAuthentication;
 
+import static javax.ws.rs.core.Response.Status.FORBIDDEN;
 import static javax.ws.rs.core.Response.Status.NOT_FOUND;
 
 /**
@@ -85,8 +86,8 @@ public class PypiYankResource
       found = ProjectName.isValid(project) && release.isPresent()
           && repository.facet(PypiHostedFacet.class).yank(ProjectName.normalize(project), release.get(), reason);
     }
-    catch (UploadRejectedException e) {
-      throw new WebApplicationMessageException(e.status(), e.getMessage(), MediaType.TEXT_PLAIN);
+    catch (MissingPrivilegeException e) {
+      throw new WebApplicationMessageException(FORBIDDEN, e.getMessage(), MediaType.TEXT_PLAIN);
     }
     if (!found) {
       throw new WebApplicationMessageException(NOT_FOUND,

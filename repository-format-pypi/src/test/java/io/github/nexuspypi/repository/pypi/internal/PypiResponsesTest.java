@@ -26,4 +26,11 @@ class PypiResponsesTest
       assertEquals("File already exists ('a.whl').\n", new String(in.readAllBytes(), "UTF-8"));
     }
   }
+
+  @Test
+  void aBadRequestIsA400AndAMissingPrivilegeA403() {
+    assertEquals(400, PypiResponses.badRequest("Uploads are multipart.").getStatus().getCode());
+    assertEquals(403, PypiResponses.forbidden("Needs 'add'.").getStatus().getCode());
+    assertEquals("Needs 'add'.", PypiResponses.forbidden("Needs 'add'.").getStatus().getMessage());
+  }
 }

@@ -1,6 +1,7 @@
 package io.github.nexuspypi.repository.pypi.rest;
 
 import io.github.nexuspypi.core.version.Version;
+import io.github.nexuspypi.repository.pypi.internal.hosted.MissingPrivilegeException;
 import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedFacet;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -86,5 +87,20 @@ class PypiYankResourceTest
     when(hosted.yank("team-a", Version.parse("1.0"), "broken")).thenReturn(true);
 
     assertEquals(204, resource.yank(REPOSITORY, "Team.A", "1.0", new YankRequest("broken")).getStatus());
+  }
+
+  @Test
+  void aReaderWithoutEditIsForbiddenWithTheFacetsMessage() throws Exception {
+    mayRead(REPOSITORY, true);
+    when(repositoryManager.get(REPOSITORY)).thenReturn(mocks.repository);
+    when(hosted.yank("team-a", Version.parse("1.0"), null))
+        .thenThrow(new MissingPrivilegeException("Yanking '/packages/team-a/1.0/x.whl' needs the 'edit' privilege."));
+
+    WebApplicationMessageException refused = assertThrows(WebApplicationMessageException.class,
+        () -> resource.unyank(REPOSITORY, "team-a", "1.0"));
+
+    assertEquals(403, refused.getResponse().getStatus());
+    String message = String.valueOf(refused.getResponse().getEntity());
+    assertTrue(message.contains("Yanking '/packages/team-a/1.0/x.whl' needs the 'edit' privilege."), message);
   }
 }

@@ -49,7 +49,7 @@ public class GroupUploadHandler
         : "upload to its hosted member " + hosted.stream()
             .map(member -> "'" + member.getName() + "' (" + member.getUrl() + "/)")
             .collect(Collectors.joining(" or "));
-    return PypiResponses.failure(400, "'" + group.getName() + "' is a group repository and cannot take uploads: "
+    return PypiResponses.badRequest("'" + group.getName() + "' is a group repository and cannot take uploads: "
         + where + ".");
   }
 

@@ -33,7 +33,6 @@ import org.sonatype.nexus.distributed.event.service.api.common.RepositoryCacheIn
 import org.sonatype.nexus.repository.Facet;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.config.Configuration;
-import org.sonatype.nexus.repository.config.ConfigurationFacet;
 import org.sonatype.nexus.repository.manager.RepositoryUpdatedEvent;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.Context;
@@ -52,17 +51,6 @@ import com.google.common.eventbus.Subscribe;
 public class PypiGroupIndexFacet
     extends PageCachingIndexFacet<MergedProject>
 {
-  public static final String CONFIG_KEY = "pypi";
-
-  public static final String GUARD = "dependencyConfusionGuard";
-
-  /** The group's own settings, beside Nexus's generic {@code group.memberNames}. */
-  public static class Config
-  {
-    /** On unless switched off: a group created without it is safe. */
-    public Boolean dependencyConfusionGuard;
-  }
-
   private volatile boolean guard = true;
 
   private GroupMembers members;
@@ -78,8 +66,7 @@ public class PypiGroupIndexFacet
 
   @Override
   protected void doConfigure(final Configuration configuration) throws Exception {
-    Config config = facet(ConfigurationFacet.class).readSection(configuration, CONFIG_KEY, Config.class);
-    guard = config.dependencyConfusionGuard == null || config.dependencyConfusionGuard;
+    guard = GroupSettings.of(configuration).guard();
     members = new GroupMembers(getRepository());
     // Members, their order or the guard may have changed.
     cache.changedAll();

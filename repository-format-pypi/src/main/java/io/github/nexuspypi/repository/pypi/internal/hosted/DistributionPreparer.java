@@ -37,7 +37,7 @@ public class DistributionPreparer
       inspected = inspector.inspect(upload.file(), filename);
     }
     catch (InvalidDistributionException e) {
-      throw new UploadRejectedException(400, e.getMessage());
+      throw UploadRejectedException.badRequest(e.getMessage());
     }
     validator.checkMetadata(upload.form(), filename, inspected.metadata());
     return new PreparedDistribution(filename, version(filename), inspected,
@@ -49,7 +49,7 @@ public class DistributionPreparer
       return Version.parse(filename.version());
     }
     catch (InvalidVersionException e) {
-      throw new UploadRejectedException(400, e.getMessage());
+      throw UploadRejectedException.badRequest(e.getMessage());
     }
   }
 }

@@ -7,6 +7,6 @@ public class FileConflictException
     extends UploadRejectedException
 {
   FileConflictException(final String message) {
-    super(400, message);
+    super(BAD_REQUEST, message);
   }
 }

@@ -64,7 +64,7 @@ public class MultipartUploadReader
       while (hasNext(iterator)) {
         PartPayload part = next(iterator);
         if (++partCount > MAX_PARTS) {
-          throw new UploadRejectedException(400, "The upload has more than " + MAX_PARTS + " parts.");
+          throw UploadRejectedException.badRequest("The upload has more than " + MAX_PARTS + " parts.");
         }
         if (!part.isFormField() && FILE_FIELD.equals(part.getFieldName()) && file == null) {
           filename = part.getName();
@@ -78,7 +78,7 @@ public class MultipartUploadReader
           byte[] value = readField(part);
           formBytes += value.length;
           if (formBytes > MAX_FORM_BYTES) {
-            throw new UploadRejectedException(400, "The upload form is larger than " + megabytes(MAX_FORM_BYTES)
+            throw UploadRejectedException.badRequest("The upload form is larger than " + megabytes(MAX_FORM_BYTES)
                 + " MiB without its file.");
           }
           form.add(part.getFieldName(), new String(value, StandardCharsets.UTF_8));
@@ -134,7 +134,7 @@ public class MultipartUploadReader
 
   private static UploadRejectedException unreadable(final RuntimeException e) {
     Throwable cause = e.getCause() != null ? e.getCause() : e;
-    return new UploadRejectedException(400, "The multipart body could not be read: " + cause.getMessage());
+    return UploadRejectedException.badRequest("The multipart body could not be read: " + cause.getMessage());
   }
 
   private static byte[] readField(final PartPayload part) throws IOException, UploadRejectedException {
@@ -144,7 +144,7 @@ public class MultipartUploadReader
       int read;
       while ((read = in.read(buffer)) != -1) {
         if (value.size() + read > MAX_FIELD_BYTES) {
-          throw new UploadRejectedException(400, "The form field '" + part.getFieldName() + "' is larger than "
+          throw UploadRejectedException.badRequest("The form field '" + part.getFieldName() + "' is larger than "
               + megabytes(MAX_FIELD_BYTES) + " MiB.");
         }
         value.write(buffer, 0, read);

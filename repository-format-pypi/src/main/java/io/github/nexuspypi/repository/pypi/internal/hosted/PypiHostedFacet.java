@@ -66,7 +66,9 @@ public class PypiHostedFacet
     this.variableResolverAdapter = variableResolverAdapter;
   }
 
-  public Outcome publish(final PreparedDistribution distribution) throws IOException, UploadRejectedException {
+  public Outcome publish(final PreparedDistribution distribution)
+      throws IOException, UploadRejectedException, MissingPrivilegeException
+  {
     PypiContentFacet content = facet(PypiContentFacet.class);
     WritePolicy policy = content.writePolicy();
     checkWritable(policy);
@@ -115,7 +117,7 @@ public class PypiHostedFacet
 
   private void checkWritable(final WritePolicy policy) throws UploadRejectedException {
     if (policy == WritePolicy.DENY) {
-      throw new UploadRejectedException(400, "Repository '" + getRepository().getName()
+      throw UploadRejectedException.badRequest("Repository '" + getRepository().getName()
           + "' is read-only: its write policy denies every upload.");
     }
   }
@@ -161,7 +163,7 @@ public class PypiHostedFacet
    * @return false when the repository holds no such release
    */
   public boolean yank(final String project, final Version release, @Nullable final String reason)
-      throws UploadRejectedException
+      throws MissingPrivilegeException
   {
     PypiContentFacet content = facet(PypiContentFacet.class);
     Optional<String> version = content.releaseVersion(project, release);
@@ -191,15 +193,14 @@ public class PypiHostedFacet
     return !files.isEmpty();
   }
 
-  // Nexus's own refusal is a bare "Forbidden"; twine shows the reason phrase, so it says which privilege is missing.
   private void ensurePermitted(final String action, final String path, final String what)
-      throws UploadRejectedException
+      throws MissingPrivilegeException
   {
     Repository repository = getRepository();
     String format = repository.getFormat().getValue();
     if (!permissionChecker.isPermitted(repository.getName(), format, action,
         variableResolverAdapter.fromPath(path, format))) {
-      throw new UploadRejectedException(UploadRejectedException.FORBIDDEN, what + " needs the '" + action
+      throw new MissingPrivilegeException(what + " needs the '" + action
           + "' privilege on repository '" + repository.getName() + "' (nx-repository-view-" + format + "-"
           + repository.getName() + "-" + action + "), which you do not have.");
     }

@@ -40,7 +40,7 @@ public class UploadHandler
   public Response handle(@Nonnull final Context context) throws Exception {
     Request request = context.getRequest();
     if (!request.isMultipart()) {
-      return PypiResponses.failure(400, "Uploads are multipart/form-data POSTs with ':action' = 'file_upload',"
+      return PypiResponses.badRequest("Uploads are multipart/form-data POSTs with ':action' = 'file_upload',"
           + " as twine sends them.");
     }
     try (ReceivedUpload upload = reader.read(request.getMultiparts())) {
@@ -53,6 +53,10 @@ public class UploadHandler
     catch (UploadRejectedException e) {
       log.info("Upload to {} refused: {}", context.getRepository().getName(), e.getMessage());
       return PypiResponses.failure(e.status(), e.getMessage());
+    }
+    catch (MissingPrivilegeException e) {
+      log.info("Upload to {} refused: {}", context.getRepository().getName(), e.getMessage());
+      return PypiResponses.forbidden(e.getMessage());
     }
   }
 }

@@ -3,29 +3,21 @@ package io.github.nexuspypi.repository.pypi.internal.proxy;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 import javax.annotation.Nonnull;
 import javax.annotation.Nullable;
 import javax.inject.Inject;
 import javax.inject.Named;
 
-import io.github.nexuspypi.core.filename.DistributionFilename;
-import io.github.nexuspypi.core.filename.InvalidFilenameException;
 import io.github.nexuspypi.core.index.DistributionLink;
 import io.github.nexuspypi.core.index.SimpleFormat;
-import io.github.nexuspypi.core.metadata.DistributionInspector;
-import io.github.nexuspypi.core.metadata.InvalidDistributionException;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet.Release;
 import io.github.nexuspypi.repository.pypi.internal.DistributionContentTypes;
@@ -83,10 +75,6 @@ public class PypiProxyFacet
 {
   private static final List<HashAlgorithm> HASHING = List.of(MD5, SHA1, SHA256, SHA512);
 
-  // Readers stay this far behind a download until the file is verified, so a refused one never reaches a client
-  // whole.
-  private static final long HOLD_BACK = 64 * 1024;
-
   private static final String HTTP_CLIENT_SECTION = "httpclient";
 
   private final Path temporaryDirectory;
@@ -95,11 +83,11 @@ public class PypiProxyFacet
 
   private final UpstreamPage upstreamPage;
 
-  private final InFlightDownloads inFlight = new InFlightDownloads();
+  private final WheelMetadataReader wheelMetadata;
 
   private final NexusAddress nexusAddress;
 
-  private ExecutorService downloadThreads;
+  private StreamingDownloads downloads;
 
   private volatile UpstreamRequests upstream;
 
@@ -116,6 +104,7 @@ public class PypiProxyFacet
     this.temporaryDirectory = directories.getTemporaryDirectory().toPath();
     this.upstreamRoot = new UpstreamRoot(temporaryDirectory);
     this.upstreamPage = new UpstreamPage(temporaryDirectory, HASHING);
+    this.wheelMetadata = new WheelMetadataReader(temporaryDirectory);
     this.nexusAddress = nexusAddress;
   }
 
@@ -131,17 +120,12 @@ public class PypiProxyFacet
   @Override
   protected void doStart() throws Exception {
     super.doStart();
-    String name = "pypi-proxy-download-" + getRepository().getName();
-    downloadThreads = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, name);
-      thread.setDaemon(true);
-      return thread;
-    });
+    downloads = new StreamingDownloads(temporaryDirectory, getRepository().getName());
   }
 
   @Override
   protected void doStop() throws Exception {
-    downloadThreads.shutdown();
+    downloads.shutdown();
     super.doStop();
   }
 
@@ -159,7 +143,7 @@ public class PypiProxyFacet
     if (HttpMethods.HEAD.equals(context.getRequest().getAction())) {
       return headOfFileNotCached(context, target);
     }
-    return inFlight.follow(target.path(), () -> startDownload(context, target));
+    return downloads.follow(target.path(), () -> startDownload(context, target));
   }
 
   /** A HEAD must not share the answer of a GET of the same path, nor a GET the body-less answer of a HEAD. */
@@ -344,15 +328,10 @@ public class PypiProxyFacet
     if (remote == null) {
       return null;
     }
-    GrowingFile file = new GrowingFile(Files.createTempFile(temporaryDirectory, "pypi-download-", ".part"),
-        HOLD_BACK);
-    downloadThreads.execute(() -> download(target, link.get(), remote, file));
-    // Answering only once bytes can flow lets a small file that turns out wrong be a 502 rather than a cut body.
-    file.awaitReadable();
-    return new Content(remote, new GrowingPayload(file, remote.getSize(),
-        DistributionContentTypes.of(target.filename()),
+    return downloads.stream(target, link.get().url(), remote,
+        file -> storeDownloaded(target, link.get(), file, remote),
         () -> content().find(target.path()).orElseThrow(() -> new IOException(target.path() + " is gone"))
-            .download().openInputStream()));
+            .download().openInputStream());
   }
 
   /**
@@ -379,37 +358,14 @@ public class PypiProxyFacet
     }, size, DistributionContentTypes.of(target.filename())));
   }
 
-  private void download(final ProxyTarget target, final DistributionLink link, final Content remote,
-                        final GrowingFile file)
+  private void storeDownloaded(final ProxyTarget target, final DistributionLink link, final Path file,
+                               final Content remote) throws IOException
   {
-    try (InputStream in = remote.openInputStream()) {
-      byte[] buffer = new byte[64 * 1024];
-      int read;
-      while ((read = in.read(buffer)) >= 0) {
-        file.write(buffer, 0, read);
-      }
-      file.closeWriter();
-      try (TempBlob blob = content().blobs().ingest(file.file(), DistributionContentTypes.of(target.filename()),
-          HASHING, false)) {
-        // Nexus's download handler sees only the stream, not the asset stored behind it; cleanup by last
-        // download must not take a file fetched for a client as one nobody asked for.
-        storeFile(target, link, blob, remote).markAsDownloaded();
-      }
-      file.finish();
-    }
-    catch (IOException | RuntimeException e) {
-      log.warn("Proxy {} could not fetch {} from {}: {}", getRepository().getName(), target.path(), link.url(),
-          e.toString());
-      file.fail(e instanceof IOException ? (IOException) e : new IOException(e.getMessage(), e));
-    }
-    finally {
-      inFlight.ended(target.path());
-      try {
-        remote.close();
-      }
-      catch (IOException e) {
-        log.debug("Closing the upstream answer for {}", target.path(), e);
-      }
+    try (TempBlob blob = content().blobs().ingest(file, DistributionContentTypes.of(target.filename()), HASHING,
+        false)) {
+      // Nexus's download handler sees only the stream, not the asset stored behind it; cleanup by last
+      // download must not take a file fetched for a client as one nobody asked for.
+      storeFile(target, link, blob, remote).markAsDownloaded();
     }
   }
 
@@ -441,23 +397,13 @@ public class PypiProxyFacet
     if (wheel == null) {
       return null;
     }
-    Path copy = Files.createTempFile(temporaryDirectory, "pypi-wheel-", ".whl");
-    try {
-      try (InputStream in = wheel.openInputStream()) {
-        Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
-      }
-      byte[] metadata = new DistributionInspector().inspect(copy, DistributionFilename.parse(target.filename()))
-          .metadataFile();
-      Content extracted = new Content(new BytesPayload(metadata, ContentTypes.TEXT_PLAIN));
-      extracted.getAttributes().set(CacheInfo.class, getCacheController(context).current());
-      return extracted;
+    byte[] metadata;
+    try (InputStream in = wheel.openInputStream()) {
+      metadata = wheelMetadata.read(in, target.filename());
     }
-    catch (InvalidDistributionException | InvalidFilenameException e) {
-      throw new IOException("Cannot read the METADATA of " + target.filename() + ": " + e.getMessage(), e);
-    }
-    finally {
-      Files.deleteIfExists(copy);
-    }
+    Content extracted = new Content(new BytesPayload(metadata, ContentTypes.TEXT_PLAIN));
+    extracted.getAttributes().set(CacheInfo.class, getCacheController(context).current());
+    return extracted;
   }
 
   private static Optional<DistributionLink> find(final Content kept, final String filename) {

@@ -81,9 +81,9 @@ class PypiHostedFacetPublishTest
   private void assertRefusedWithout(final String action, final String what) throws Exception {
     permit(action, false);
 
-    UploadRejectedException refused = assertThrows(UploadRejectedException.class, () -> facet.publish(upload(SHA256)));
+    MissingPrivilegeException refused = assertThrows(MissingPrivilegeException.class,
+        () -> facet.publish(upload(SHA256)));
 
-    assertEquals(403, refused.status());
     assertEquals(what + " needs the '" + action + "' privilege on repository '" + REPOSITORY
             + "' (nx-repository-view-pypi-" + REPOSITORY + "-" + action + "), which you do not have.",
         refused.getMessage());

@@ -148,7 +148,7 @@ class UploadHandlerTest
 
   @Test
   void aDistributionThePreparerRefusesIsAnsweredWithItsMessage() throws Exception {
-    when(preparer.prepare(any())).thenThrow(new UploadRejectedException(400,
+    when(preparer.prepare(any())).thenThrow(UploadRejectedException.badRequest(
         "Filename 'demo-1.0.tar.gz' does not match the form's version '2.0'."));
 
     Response response = post(twineUpload());
@@ -171,9 +171,9 @@ class UploadHandlerTest
   }
 
   @Test
-  void aRefusalToPublishKeepsItsStatus() throws Exception {
+  void aMissingPrivilegeToPublishIsAForbiddenNamingIt() throws Exception {
     prepareAccepting();
-    when(hosted.publish(any())).thenThrow(new UploadRejectedException(UploadRejectedException.FORBIDDEN,
+    when(hosted.publish(any())).thenThrow(new MissingPrivilegeException(
         "Adding 'demo-1.0.tar.gz' needs the 'add' privilege."));
 
     Response response = post(twineUpload());
