@@ -27,9 +27,12 @@ public class FileChannelHandler
 {
   private final BlobFiles blobFiles;
 
+  private final MappedFiles mappedFiles;
+
   @Inject
-  public FileChannelHandler(final BlobFiles blobFiles) {
+  public FileChannelHandler(final BlobFiles blobFiles, final MappedFiles mappedFiles) {
     this.blobFiles = blobFiles;
+    this.mappedFiles = mappedFiles;
   }
 
   @Nonnull
@@ -44,7 +47,7 @@ public class FileChannelHandler
         .flatMap(Asset::blob)
         .map(AssetBlob::blobRef)
         .flatMap(blobFiles::contentFile)
-        .map(path -> new FileChannelPayload(path, stored));
+        .map(path -> new FileChannelPayload(path, stored, mappedFiles));
     if (file.isEmpty()) {
       return response;
     }

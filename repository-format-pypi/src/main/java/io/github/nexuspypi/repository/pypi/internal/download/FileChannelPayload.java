@@ -8,6 +8,7 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import javax.annotation.Nullable;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A stored file, or a range of it, sent from its file in the blob store. Nexus's response sender opens the payload
- * and hands {@link #copy} Jetty's output stream, which can send a channel through its pooled direct buffers as it
- * sends static files: the bytes then never pass through the Java heap. Any other output gets a plain copy.
+ * and hands {@link #copy} Jetty's output stream, which sends the file's kept memory mapping ({@link MappedFiles}),
+ * or for a file too large to map, reads it through its pooled direct buffers as it sends static files: the bytes
+ * never pass through the Java heap. Any other output gets a plain copy.
  *
  * The blob's own payload stays the source of truth: when the file is not where the file blob store keeps it (a blob
  * being moved, compacted away) or not of the blob's size, the blob's stream is read instead.
@@ -41,24 +43,29 @@ public final class FileChannelPayload
 
   private final Payload whole;
 
+  private final MappedFiles mappedFiles;
+
   private final long offset;
 
   private final long length;
 
-  public FileChannelPayload(final Path file, final Payload whole) {
-    this(file, whole, 0, whole.getSize());
+  public FileChannelPayload(final Path file, final Payload whole, final MappedFiles mappedFiles) {
+    this(file, whole, mappedFiles, 0, whole.getSize());
   }
 
-  private FileChannelPayload(final Path file, final Payload whole, final long offset, final long length) {
+  private FileChannelPayload(final Path file, final Payload whole, final MappedFiles mappedFiles, final long offset,
+                             final long length)
+  {
     this.file = file;
     this.whole = whole;
+    this.mappedFiles = mappedFiles;
     this.offset = offset;
     this.length = length;
   }
 
   /** The bytes from {@code first} to {@code last}, both included, as a range answer sends them. */
   public FileChannelPayload range(final long first, final long last) {
-    return new FileChannelPayload(file, whole, first, last - first + 1);
+    return new FileChannelPayload(file, whole, mappedFiles, first, last - first + 1);
   }
 
   /** The size of the whole file, which a range's {@code Content-Range} names. */
@@ -98,6 +105,18 @@ public final class FileChannelPayload
   public void copy(final InputStream input, final OutputStream output) throws IOException {
     if (input instanceof FileRange && output instanceof HttpOutput) {
       HttpOutput http = (HttpOutput) output;
+      Optional<MappedFiles.Lease> mapped = mappedFiles.lease(file, ((FileRange) input).channel(), whole.getSize());
+      if (mapped.isPresent()) {
+        boolean sent = false;
+        try {
+          http.sendContent(mapped.get().bytes(offset, length));
+          sent = true;
+        }
+        finally {
+          mapped.get().release(sent);
+        }
+        return;
+      }
       if (length > http.getBufferSize() && http.getBufferSize() < LARGEST_POOLED_BUFFER) {
         // Jetty reads a channel into one pooled buffer of the output's size and writes it, in turn: its pool's
         // largest buffers halve the reads and writes of a file against Nexus's 32 KiB.

@@ -27,6 +27,11 @@ final class FileRange
     this.end = offset + length;
   }
 
+  /** The open file, which {@link MappedFiles} maps. */
+  FileChannel channel() {
+    return file;
+  }
+
   @Override
   public int read(final ByteBuffer target) throws IOException {
     long left = end - position;

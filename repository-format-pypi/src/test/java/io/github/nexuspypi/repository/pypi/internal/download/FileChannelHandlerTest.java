@@ -28,7 +28,7 @@ class FileChannelHandlerTest
 
   private final BlobFiles blobFiles = mock(BlobFiles.class);
 
-  private final FileChannelHandler handler = new FileChannelHandler(blobFiles);
+  private final FileChannelHandler handler = new FileChannelHandler(blobFiles, new MappedFiles(java.util.Optional.empty(), 0));
 
   private final AttributesMap contextAttributes = new AttributesMap();
 

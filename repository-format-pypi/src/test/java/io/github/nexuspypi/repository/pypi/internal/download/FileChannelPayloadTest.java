@@ -8,6 +8,9 @@ import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -27,6 +30,9 @@ class FileChannelPayloadTest
 {
   private static final String STORED = "0123456789abcdefghij";
 
+  // The channel path: no way to unmap, so nothing is mapped.
+  private static final MappedFiles NOT_MAPPED = new MappedFiles(Optional.empty(), 0);
+
   @TempDir
   Path dir;
 
@@ -45,7 +51,7 @@ class FileChannelPayloadTest
   @Test
   void theWholeFileOrARangeOfItIsReadFromTheFile() throws IOException {
     // Other bytes of the same size tell the file from the blob's stream.
-    FileChannelPayload payload = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob);
+    FileChannelPayload payload = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob, NOT_MAPPED);
 
     assertEquals("ABCDEFGHIJKLMNOPQRST", read(payload.openInputStream()));
     assertEquals(20, payload.getSize());
@@ -57,7 +63,7 @@ class FileChannelPayloadTest
 
   @Test
   void aFileOfAnotherSizeThanTheBlobIsNotServed() throws IOException {
-    FileChannelPayload payload = new FileChannelPayload(file("not this blob"), blob);
+    FileChannelPayload payload = new FileChannelPayload(file("not this blob"), blob, NOT_MAPPED);
 
     assertEquals(STORED, read(payload.openInputStream()));
     assertEquals("567", read(payload.range(5, 7).openInputStream()));
@@ -65,7 +71,7 @@ class FileChannelPayloadTest
 
   @Test
   void aMissingFileIsReadAsTheBlob() throws IOException {
-    FileChannelPayload payload = new FileChannelPayload(dir.resolve("gone.bytes"), blob);
+    FileChannelPayload payload = new FileChannelPayload(dir.resolve("gone.bytes"), blob, NOT_MAPPED);
 
     assertEquals(STORED, read(payload.openInputStream()));
     assertEquals("hij", read(payload.range(17, 19).openInputStream()));
@@ -73,7 +79,7 @@ class FileChannelPayloadTest
 
   @Test
   void jettysOutputIsGivenTheRangeAsAChannel() throws IOException {
-    FileChannelPayload range = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob).range(2, 15);
+    FileChannelPayload range = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob, NOT_MAPPED).range(2, 15);
     HttpOutput output = mock(HttpOutput.class);
 
     try (InputStream input = range.openInputStream()) {
@@ -92,7 +98,7 @@ class FileChannelPayloadTest
   void aFileLargerThanTheOutputsBufferIsSentInJettysLargestPooledBuffers() throws IOException {
     HttpOutput output = mock(HttpOutput.class);
     when(output.getBufferSize()).thenReturn(16);
-    FileChannelPayload whole = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob);
+    FileChannelPayload whole = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob, NOT_MAPPED);
     FileChannelPayload range = whole.range(0, 15);
 
     try (InputStream input = whole.openInputStream()) {
@@ -114,7 +120,7 @@ class FileChannelPayloadTest
     HttpOutput output = mock(HttpOutput.class);
     when(output.getBufferSize()).thenReturn(128 * 1024);
     FileChannelPayload whole = new FileChannelPayload(Files.write(dir.resolve("large.bytes"), large),
-        new BytesPayload(large, "application/zip"));
+        new BytesPayload(large, "application/zip"), NOT_MAPPED);
 
     try (InputStream input = whole.openInputStream()) {
       whole.copy(input, output);
@@ -124,9 +130,34 @@ class FileChannelPayloadTest
     verify(output, never()).setBufferSize(org.mockito.ArgumentMatchers.anyInt());
   }
 
+  /** A file is sent as its kept mapping, a range as that part of it, and the mapping is left mapped. */
+  @Test
+  void jettysOutputIsGivenTheFilesMappingWhereItCanBeUnmapped() throws IOException {
+    List<java.nio.MappedByteBuffer> unmapped = new ArrayList<>();
+    MappedFiles mapped = new MappedFiles(Optional.of(unmapped::add), 8);
+    Path stored = file("ABCDEFGHIJKLMNOPQRST");
+    FileChannelPayload whole = new FileChannelPayload(stored, blob, mapped);
+    FileChannelPayload range = whole.range(2, 15);
+    HttpOutput output = mock(HttpOutput.class);
+
+    for (FileChannelPayload payload : List.of(whole, range)) {
+      try (InputStream input = payload.openInputStream()) {
+        payload.copy(input, output);
+      }
+    }
+
+    ArgumentCaptor<ByteBuffer> sent = ArgumentCaptor.forClass(ByteBuffer.class);
+    verify(output, org.mockito.Mockito.times(2)).sendContent(sent.capture());
+    verify(output, never()).sendContent(any(ReadableByteChannel.class));
+    assertEquals("ABCDEFGHIJKLMNOPQRST", StandardCharsets.US_ASCII.decode(sent.getAllValues().get(0)).toString());
+    assertEquals("CDEFGHIJKLMNOP", StandardCharsets.US_ASCII.decode(sent.getAllValues().get(1)).toString());
+    assertEquals(1, mapped.size());
+    assertEquals(List.of(), unmapped);
+  }
+
   @Test
   void anyOtherOutputGetsACopy() throws IOException {
-    FileChannelPayload range = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob).range(10, 19);
+    FileChannelPayload range = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob, NOT_MAPPED).range(10, 19);
     ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     try (InputStream input = range.openInputStream()) {
@@ -138,7 +169,7 @@ class FileChannelPayloadTest
 
   @Test
   void aStreamSkipsWithinItsRangeOnly() throws IOException {
-    try (InputStream input = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob).range(2, 5)
+    try (InputStream input = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob, NOT_MAPPED).range(2, 5)
         .openInputStream()) {
       assertEquals(2, input.skip(2));
       assertEquals('E', input.read());

@@ -44,7 +44,8 @@ class FileRangeHandlerTest
   private void fileInContext() throws IOException {
     Path file = Files.writeString(dir.resolve("blob.bytes"), "ABCDEFGHIJ");
     attributes.set(FileChannelPayload.class,
-        new FileChannelPayload(file, new BytesPayload("abcdefghij".getBytes(StandardCharsets.UTF_8), null)));
+        new FileChannelPayload(file, new BytesPayload("abcdefghij".getBytes(StandardCharsets.UTF_8), null),
+            new MappedFiles(java.util.Optional.empty(), 0)));
   }
 
   private Response partial(final String contentRange) {
