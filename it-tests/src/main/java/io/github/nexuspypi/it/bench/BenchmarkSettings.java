@@ -18,11 +18,16 @@ public record BenchmarkSettings(int rounds, Duration warmUp, Duration measured, 
         Integer.getInteger("benchmark.rounds", 9),
         Duration.ofSeconds(Integer.getInteger("benchmark.warmup.seconds", 1)),
         Duration.ofSeconds(Integer.getInteger("benchmark.measure.seconds", 2)),
-        Arrays.stream(System.getProperty("benchmark.connections", "4,16").split(","))
-            .map(String::strip)
-            .map(Integer::valueOf)
-            .toList(),
+        integers("benchmark.connections", "4,16"),
         Path.of(System.getProperty("benchmark.report", "target/benchmarks.md")).toAbsolutePath());
+  }
+
+  /** A comma-separated list of integers, e.g. the sizes a growth benchmark measures, from a system property. */
+  public static List<Integer> integers(final String property, final String defaults) {
+    return Arrays.stream(System.getProperty(property, defaults).split(","))
+        .map(String::strip)
+        .map(Integer::valueOf)
+        .toList();
   }
 
   /** The same settings at the largest connection count only: half the time or less, where a run must be short. */

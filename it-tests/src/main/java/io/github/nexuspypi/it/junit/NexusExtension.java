@@ -39,8 +39,11 @@ public final class NexusExtension implements BeforeAllCallback, TestInstancePost
 
   private static final Set<Class<?>> INJECTED = Set.of(Nexus.class, PythonClients.class);
 
-  /** Two busy cores boot Nexus in about a minute; five leave room for a slow CI machine. */
-  private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
+  /**
+   * Two busy cores boot Nexus in about a minute; five leave room for a slow CI machine. A machine shared with other
+   * builds may need more: {@code -Dit.bootTimeoutMinutes}.
+   */
+  private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(Long.getLong("it.bootTimeoutMinutes", 5));
 
   @Override
   public void beforeAll(final ExtensionContext context) {

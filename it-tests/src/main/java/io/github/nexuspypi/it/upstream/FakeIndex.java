@@ -49,6 +49,8 @@ public final class FakeIndex
 
   private volatile boolean warehouseJson = true;
 
+  private volatile GeneratedRoot generatedRoot;
+
   private FakeIndex(final String mountPoint) {
     this.mountPoint = mountPoint;
     files = new FakeHost(FakeHost.Role.FILES, log, new FilesResource(this));
@@ -113,6 +115,16 @@ public final class FakeIndex
     GeneratedProject project = new GeneratedProject(name, files, this.files.uri());
     generated.put(ProjectName.normalize(name), project);
     return project;
+  }
+
+  /**
+   * From now on the root lists {@code projects} generated names ({@code gen0000000}, {@code gen0000001}, ...)
+   * instead of the added projects, written as it is sent: a root of pypi.org's size without holding it. Only the
+   * root lists them; they have no page.
+   */
+  public FakeIndex generatedRoot(final int projects) {
+    generatedRoot = new GeneratedRoot(projects);
+    return this;
   }
 
   /** The file of that name in any project, which must have been added. */
@@ -204,6 +216,11 @@ public final class FakeIndex
       }
     }
     return null;
+  }
+
+  /** {@code null} unless {@link #generatedRoot(int)} set one. */
+  GeneratedRoot generatedRoot() {
+    return generatedRoot;
   }
 
   /** {@code null} unless {@link #rawPage} set one for {@code path}. */

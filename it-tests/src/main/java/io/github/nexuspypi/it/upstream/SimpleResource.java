@@ -52,6 +52,11 @@ public final class SimpleResource
     String rest = path.substring(mount.length());
     if (rest.isEmpty()) {
       SimpleFormat format = index.format(accept);
+      GeneratedRoot generatedRoot = index.generatedRoot();
+      if (generatedRoot != null) {
+        StreamingOutput root = out -> generatedRoot.write(format, out);
+        return Response.ok(root).type(format.mediaType()).header(HttpHeaders.VARY, HttpHeaders.ACCEPT).build();
+      }
       return page(format, index.style().root(index.projects().stream()
           .map(project -> new ProjectListEntry(project.name())).toList(), format));
     }

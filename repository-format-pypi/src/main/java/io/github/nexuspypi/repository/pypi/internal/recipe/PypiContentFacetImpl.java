@@ -25,6 +25,7 @@ import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 import io.github.nexuspypi.repository.pypi.internal.download.AssetsByPath;
 import io.github.nexuspypi.repository.pypi.internal.download.DetachedAsset;
+import io.github.nexuspypi.repository.pypi.internal.store.AssetPathPrefix;
 
 import org.sonatype.nexus.common.hash.HashAlgorithm;
 import org.sonatype.nexus.datastore.api.DuplicateKeyException;
@@ -59,8 +60,6 @@ public class PypiContentFacetImpl
 {
   // The checksums Nexus shows for an asset in its UI and search; PyPI's blake2b is kept in our attributes.
   private static final List<HashAlgorithm> HASHING = List.of(MD5, SHA1, SHA256);
-
-  private static final String PATH_STARTS_WITH = "path LIKE #{filterParams.prefix}";
 
   // An asset holds its attributes: some KiB each, so a few tens of MiB at most per repository.
   private static final long DOWNLOADABLE_ASSETS = 10_000;
@@ -107,7 +106,7 @@ public class PypiContentFacetImpl
       return sameName;
     }
     String canonical = filename.canonical();
-    // Versions in normal form hold no LIKE wildcard either; the release's folder is one short query.
+    // The release's folder is one short query.
     try (Stream<FluentAsset> assets = assetsUnder(PypiPaths.distribution(project, version, ""))) {
       return assets.filter(asset -> KIND_DISTRIBUTION.equals(asset.kind()))
           .filter(asset -> PypiPaths.versionOf(asset.path()).filter(version::equals).isPresent())
@@ -132,13 +131,11 @@ public class PypiContentFacetImpl
 
   @Override
   public Stream<FluentAsset> projectAssets(final String project) {
-    // Normalised names hold only [a-z0-9-], so the prefix carries no LIKE wildcard of its own.
     return assetsUnder(PypiPaths.projectPrefix(project));
   }
 
   private Stream<FluentAsset> assetsUnder(final String pathPrefix) {
-    Map<String, Object> prefix = Map.of("prefix", pathPrefix + "%");
-    return streamOf(assets().byFilter(PATH_STARTS_WITH, prefix)::browse);
+    return streamOf(assets().byFilter(AssetPathPrefix.FILTER, AssetPathPrefix.parameters(pathPrefix))::browse);
   }
 
   @Override
