@@ -2,7 +2,6 @@ package io.github.nexuspypi.core.metadata;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -41,13 +40,15 @@ public final class CoreMetadata
    * that is neither a field nor a continuation ends the header block. Callers bound the size of {@code bytes}.
    */
   public static CoreMetadata parse(final byte[] bytes) {
-    String text = new String(bytes, StandardCharsets.UTF_8);
-    String[] lines = LINE_BREAK.split(text.startsWith("\uFEFF") ? text.substring(1) : text, -1);
+    String decoded = new String(bytes, StandardCharsets.UTF_8);
+    String text = decoded.startsWith("\uFEFF") ? decoded.substring(1) : decoded;
     List<String> names = new ArrayList<>();
     List<StringBuilder> values = new ArrayList<>();
-    int line = 0;
-    while (line < lines.length) {
-      String current = lines[line];
+    // Only the header is cut into lines: the body (often a long README) is taken whole.
+    int position = 0;
+    while (position <= text.length()) {
+      int end = lineEnd(text, position);
+      String current = text.substring(position, end);
       int colon = current.indexOf(':');
       if (!current.isEmpty() && (current.charAt(0) == ' ' || current.charAt(0) == '\t')) {
         if (!values.isEmpty()) {
@@ -60,17 +61,36 @@ public final class CoreMetadata
       }
       else {
         // A blank line separates the body; any other line that is no field already belongs to the body.
-        line += current.isEmpty() ? 1 : 0;
+        position = current.isEmpty() ? nextLine(text, end) : position;
         break;
       }
-      line++;
+      position = nextLine(text, end);
     }
     List<Field> fields = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       fields.add(new Field(names.get(i), values.get(i).toString().stripTrailing()));
     }
-    String body = String.join("\n", Arrays.asList(lines).subList(line, lines.length));
-    return new CoreMetadata(fields, body);
+    String body = position > text.length() ? "" : text.substring(position);
+    return new CoreMetadata(fields, body.indexOf('\r') < 0 ? body : LINE_BREAK.matcher(body).replaceAll("\n"));
+  }
+
+  /** Where the line starting at {@code from} ends: at its line break, or at the end of the text. */
+  private static int lineEnd(final String text, final int from) {
+    for (int i = from; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c == '\n' || c == '\r') {
+        return i;
+      }
+    }
+    return text.length();
+  }
+
+  /** Where the line after the one ending at {@code end} starts; past the text's end when there is none. */
+  private static int nextLine(final String text, final int end) {
+    if (end == text.length()) {
+      return end + 1;
+    }
+    return text.startsWith("\r\n", end) ? end + 2 : end + 1;
   }
 
   /**

@@ -85,6 +85,16 @@ class CoreMetadataTest
     assertEquals(Optional.empty(), parse("Metadata-Version: 2.1\nName: x\n\n\n").description());
   }
 
+  // The body is taken whole rather than line by line: its line breaks still read as the header's do.
+  @Test
+  void givesTheBodyWithEveryKindOfLineBreakAsNewlines() {
+    assertEquals(Optional.of("one\ntwo\nthree\n\nfour"),
+        parse("Metadata-Version: 2.1\r\nName: x\r\n\r\none\r\ntwo\rthree\n\r\nfour").description());
+    assertEquals("x", parse("Metadata-Version: 2.1\nName: x").name());
+    assertEquals(Optional.empty(), parse("Metadata-Version: 2.1\nName: x").description());
+    assertEquals(Optional.of("stray"), parse("Metadata-Version: 2.1\nName: x\r\nstray").description());
+  }
+
   @Test
   void keepsEmptyValuesAndReportsMissingRequiredFieldsAsEmpty() {
     CoreMetadata metadata = parse("Summary:\nKeywords:   \n");

@@ -186,22 +186,36 @@ public class PypiContentFacetImpl
         throw new IllegalOperationException("'" + path + "' was stored with other contents meanwhile");
       }
     }
+    // Attributes given to the builders are written by the insert itself: an update after it would cost a statement
+    // and an event each, for every file stored.
+    Map<String, Object> releaseAttributes = ReleaseAttributes.of(distribution);
     FluentComponent release = components()
         .name(distribution.project())
         .version(version)
         .normalizedVersion(versionNormalizerService().getNormalizedVersionByFormat(version, repository().getFormat()))
+        .attributes(P_PYPI, releaseAttributes)
         .getOrCreate();
-    release.withAttribute(P_PYPI, ReleaseAttributes.of(distribution));
+    if (!releaseAttributes.equals(release.attributes(P_PYPI).backing())) {
+      release.withAttribute(P_PYPI, releaseAttributes);
+    }
 
-    FluentAsset asset = release.asset(path).kind(KIND_DISTRIBUTION).blob(file).save();
-    asset.withAttribute(P_PYPI, ReleaseAttributes.ofFile(distribution, Instant.now()));
-
+    Map<String, Object> fileAttributes = ReleaseAttributes.ofFile(distribution, Instant.now());
     Map<String, Object> metadataAttributes = new HashMap<>();
     metadataAttributes.put(PypiAttributes.P_SHA256, metadata.getHashes().get(SHA256).toString());
     metadataAttributes.put(PypiAttributes.P_SIZE, (long) distribution.metadataFile().length);
-    release.asset(PypiPaths.metadataOf(path)).kind(KIND_METADATA).blob(metadata).save()
-        .withAttribute(P_PYPI, metadataAttributes);
+    saveAsset(release, path, KIND_DISTRIBUTION, file, fileAttributes, replace);
+    saveAsset(release, PypiPaths.metadataOf(path), KIND_METADATA, metadata, metadataAttributes, replace);
     return true;
+  }
+
+  private static void saveAsset(final FluentComponent release, final String path, final String kind,
+                                final TempBlob blob, final Map<String, Object> attributes, final boolean replace)
+  {
+    FluentAsset asset = release.asset(path).kind(kind).blob(blob).attributes(P_PYPI, attributes).save();
+    if (replace) {
+      // A replaced asset's attributes are overlaid on the old ones by the builder: set them whole instead.
+      asset.withAttribute(P_PYPI, attributes);
+    }
   }
 
   @Override
