@@ -44,13 +44,18 @@ public final class S3Server implements AutoCloseable
 
   /** Starts S3Proxy on a free loopback port with its buckets under {@code directory}, which it creates. */
   public static S3Server start(final Path directory) {
+    return start(directory, LoopbackPorts.free());
+  }
+
+  /** Starts S3Proxy on {@code port} of 127.0.0.1 with its buckets under {@code directory}, which it creates. */
+  public static S3Server start(final Path directory, final int port) {
     try {
       Files.createDirectories(directory);
     }
     catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + directory, e);
     }
-    S3Server server = new S3Server(directory, LoopbackPorts.free());
+    S3Server server = new S3Server(directory, port);
     server.up();
     return server;
   }
