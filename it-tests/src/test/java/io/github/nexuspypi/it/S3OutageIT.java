@@ -28,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A hosted repository on an S3 blob store whose S3 service goes away, before a request or in the middle of its
- * transfer: an upload fails with a 5xx and stores neither a release nor a blob, a download is
+ * transfer: an upload fails with a 503 naming the blob store and stores neither a release nor a blob, a download is
  * never a whole-looking file, and both work again once S3 is back. The test has an S3 server of its own (whatever
  * blob store the run's other repositories use) so that stopping it disturbs no other test; a transfer is cut by
  * holding S3's side of it part-way, then stopping S3, so that nothing races.
@@ -156,13 +156,15 @@ class S3OutageIT
   }
 
   /**
-   * The refused upload was a 5xx, left neither a release nor a blob, and the same upload stores the file once S3 is
-   * back.
+   * The refused upload was a 503 naming the blob store, left neither a release nor a blob, and the same upload
+   * stores the file once S3 is back.
    */
   private static void assertUnavailableStoringNothingThenStored(final UploadResponse refused, final String project,
                                                                 final long blobsBefore, final Path wheel)
   {
-    assertTrue(refused.status() >= 500 && refused.status() < 600, refused::describe);
+    assertEquals(503, refused.status(), refused::describe);
+    String message = "Blob store '" + blobStore.name() + "' of repository '" + repository + "' is unavailable";
+    assertTrue(refused.reason().startsWith(message) && refused.body().startsWith(message), refused::describe);
     assertEquals(0, nexus.admin().components(repository).stream()
         .filter(release -> release.get("name").asText().equals(project)).count(), "releases stored");
     assertEquals(blobsBefore, blobStore.blobFiles(), "blobs in the bucket");

@@ -77,6 +77,7 @@ public class PypiHostedRecipe
         .matcher(and(new ActionMatcher(HttpMethods.POST), new LiteralMatcher("/")))
         .handler(timingHandler)
         .handler(uploadSecurityHandler)
+        .handler(storageOutageHandler)
         .handler(exceptionHandler)
         .handler(handlerContributor)
         .handler(uploadHandler)

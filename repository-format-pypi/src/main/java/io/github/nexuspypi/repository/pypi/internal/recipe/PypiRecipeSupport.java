@@ -6,6 +6,7 @@ import javax.inject.Provider;
 import io.github.nexuspypi.repository.pypi.internal.AcceptRangesHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
+import io.github.nexuspypi.repository.pypi.internal.StorageOutageHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileChannelHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileRangeHandler;
 import io.github.nexuspypi.repository.pypi.internal.index.SimpleIndexHandler;
@@ -80,6 +81,9 @@ public abstract class PypiRecipeSupport
 
   @Inject
   ExceptionHandler exceptionHandler;
+
+  @Inject
+  StorageOutageHandler storageOutageHandler;
 
   @Inject
   HandlerContributor handlerContributor;
@@ -184,8 +188,8 @@ public abstract class PypiRecipeSupport
   }
 
   /**
-   * A GET/HEAD route's guards: timing, privileges, for a proxy or a group its routing rules, and for a proxy its
-   * negative cache.
+   * A GET/HEAD route's guards: timing, privileges, for a proxy or a group its routing rules, a 503 when the blob
+   * store is out of reach, and for a proxy its negative cache.
    */
   private Route.Builder readRoute(final Matcher path) {
     boolean proxy = getType() instanceof ProxyType;
@@ -196,7 +200,7 @@ public abstract class PypiRecipeSupport
     if (proxy || getType() instanceof GroupType) {
       route.handler(routingRuleHandler);
     }
-    route.handler(exceptionHandler).handler(handlerContributor);
+    route.handler(storageOutageHandler).handler(exceptionHandler).handler(handlerContributor);
     if (proxy) {
       route.handler(negativeCacheHandler);
     }
