@@ -19,13 +19,26 @@ public record Download(int status, OptionalLong contentLength, byte[] body, IOEx
 {
   /** Reads {@code url} (absolute, or relative to Nexus's base) to its end or to the break. */
   public static Download of(final NexusHttp http, final URI url) {
+    return of(http, url, () -> { });
+  }
+
+  /**
+   * As {@link #of(NexusHttp, URI)}, running {@code midway} once the first byte of the body has come (or at once if
+   * the body is empty), e.g. to take a server behind Nexus away in the middle of the transfer.
+   */
+  public static Download of(final NexusHttp http, final URI url, final Runnable midway) {
     HttpResponse<InputStream> response = http.send(http.request(url.toString()).GET().build(),
         BodyHandlers.ofInputStream());
     OptionalLong length = response.headers().firstValueAsLong("Content-Length");
     ByteArrayOutputStream received = new ByteArrayOutputStream();
     IOException failure = null;
     try (InputStream in = response.body()) {
-      in.transferTo(received);
+      int first = in.read();
+      midway.run();
+      if (first != -1) {
+        received.write(first);
+        in.transferTo(received);
+      }
     }
     catch (IOException e) {
       failure = e;

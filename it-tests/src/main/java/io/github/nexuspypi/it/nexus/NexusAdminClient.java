@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -101,6 +102,11 @@ public final class NexusAdminClient
    * bucket lifecycle rule, which only AWS applies.
    */
   public void createS3BlobStore(final String name, final S3Server server) {
+    createS3BlobStore(name, server.endpoint());
+  }
+
+  /** As {@link #createS3BlobStore(String, S3Server)}, for an S3 server at {@code endpoint} with its credentials. */
+  public void createS3BlobStore(final String name, final URI endpoint) {
     ObjectNode blobStore = JSON.createObjectNode().put("name", name);
     ObjectNode bucketConfiguration = blobStore.putObject("bucketConfiguration");
     bucketConfiguration.putObject("bucket")
@@ -108,7 +114,7 @@ public final class NexusAdminClient
     bucketConfiguration.putObject("bucketSecurity")
         .put("accessKeyId", S3Server.ACCESS_KEY).put("secretAccessKey", S3Server.SECRET_KEY);
     bucketConfiguration.putObject("advancedBucketConnection")
-        .put("endpoint", server.endpoint().toString()).put("forcePathStyle", true);
+        .put("endpoint", endpoint.toString()).put("forcePathStyle", true);
     NexusHttp.expect(http.json("POST", API + "blobstores/s3", blobStore.toString()), 201);
   }
 
@@ -283,12 +289,22 @@ public final class NexusAdminClient
    * does every 2 s ({@code nexus.blobstore.metrics.flushInterval}), so it lags behind the blob store's files.
    */
   public long reportedBlobCount(final String blobStore) {
-    for (JsonNode store : parse(NexusHttp.expect(http.json("GET", API + "blobstores", null), 200))) {
+    for (JsonNode store : blobStores()) {
       if (store.get("name").asText().equals(blobStore)) {
         return store.get("blobCount").asLong();
       }
     }
     throw new NexusApiException("GET " + API + "blobstores (no blob store " + blobStore + ")", 200, "");
+  }
+
+  public List<String> blobStoreNames() {
+    List<String> names = new ArrayList<>();
+    blobStores().forEach(store -> names.add(store.get("name").asText()));
+    return names;
+  }
+
+  private JsonNode blobStores() {
+    return parse(NexusHttp.expect(http.json("GET", API + "blobstores", null), 200));
   }
 
   private List<JsonNode> pages(final String resource, final Map<String, String> query) {

@@ -61,10 +61,20 @@ public record RepositoryDefinition(String format, String type, String name, Stri
    * {@code httpClient.connection.timeout}: {@code change} edits a copy of the JSON in place.
    */
   public RepositoryDefinition with(final Consumer<ObjectNode> change) {
+    ObjectNode root = tree();
+    change.accept(root);
+    return new RepositoryDefinition(format, type, name, root.toString());
+  }
+
+  /** The blob store the repository keeps its content in. */
+  public String blobStore() {
+    return storage(tree()).path("blobStoreName").asText();
+  }
+
+  /** A copy of {@link #json()} to read or edit. */
+  private ObjectNode tree() {
     try {
-      ObjectNode root = (ObjectNode) JSON.readTree(json);
-      change.accept(root);
-      return new RepositoryDefinition(format, type, name, root.toString());
+      return (ObjectNode) JSON.readTree(json);
     }
     catch (JsonProcessingException e) {
       throw new IllegalStateException("The definition of " + name + " is not JSON: " + json, e);

@@ -32,6 +32,8 @@ public final class S3Server implements AutoCloseable
 
   private final BlobStoreContext backend;
 
+  private final TransferHold hold = new TransferHold();
+
   private S3Proxy proxy;
 
   private S3Server(final Path directory, final int port) {
@@ -44,13 +46,18 @@ public final class S3Server implements AutoCloseable
 
   /** Starts S3Proxy on a free loopback port with its buckets under {@code directory}, which it creates. */
   public static S3Server start(final Path directory) {
+    return start(directory, LoopbackPorts.free());
+  }
+
+  /** Starts S3Proxy on {@code port} of 127.0.0.1 with its buckets under {@code directory}, which it creates. */
+  public static S3Server start(final Path directory, final int port) {
     try {
       Files.createDirectories(directory);
     }
     catch (IOException e) {
       throw new UncheckedIOException("Cannot create " + directory, e);
     }
-    S3Server server = new S3Server(directory, LoopbackPorts.free());
+    S3Server server = new S3Server(directory, port);
     server.up();
     return server;
   }
@@ -74,8 +81,9 @@ public final class S3Server implements AutoCloseable
     if (proxy != null) {
       return;
     }
+    hold.reset();
     S3Proxy started = S3Proxy.builder()
-        .blobStore(backend.getBlobStore())
+        .blobStore(new HoldingBlobStore(backend.getBlobStore(), hold))
         .endpoint(endpoint())
         .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
         .build();
@@ -89,11 +97,15 @@ public final class S3Server implements AutoCloseable
     proxy = started;
   }
 
-  /** Stops serving, as an S3 service that went away: connections are refused until {@link #up()}. */
+  /**
+   * Stops serving, as an S3 service that went away: transfers in flight break off and connections are refused until
+   * {@link #up()}.
+   */
   public synchronized void down() {
     if (proxy == null) {
       return;
     }
+    hold.breakAll();
     try {
       proxy.stop();
     }
@@ -101,6 +113,19 @@ public final class S3Server implements AutoCloseable
       throw new IllegalStateException("S3Proxy did not stop at " + endpoint(), e);
     }
     proxy = null;
+  }
+
+  /**
+   * From now on every object body S3 receives or sends stops after its first {@code bytes} and waits there until
+   * {@link #down()}: a test takes S3 away in the middle of a transfer without racing it.
+   */
+  public void holdTransfersAfter(final long bytes) {
+    hold.arm(bytes);
+  }
+
+  /** Returns once a transfer waits at the hold {@link #holdTransfersAfter} set (at most two minutes). */
+  public void awaitHeldTransfer() {
+    hold.awaitHeld();
   }
 
   @Override

@@ -30,11 +30,14 @@ final class DefaultRepositories
   {
   }
 
-  /** Creates the repositories that are missing; those that exist are left as they are. */
-  static List<Outcome> ensure(final NexusAdminClient admin) {
+  /**
+   * Creates the repositories that are missing, with their content in {@code blobStore}; those that exist are left as
+   * they are, in whichever blob store they were created.
+   */
+  static List<Outcome> ensure(final NexusAdminClient admin, final String blobStore) {
     List<Outcome> outcomes = new ArrayList<>();
     for (RepositoryDefinition repository : ALL) {
-      outcomes.add(ensure(admin, repository));
+      outcomes.add(ensure(admin, repository.inBlobStore(blobStore)));
     }
     return outcomes;
   }
@@ -49,7 +52,7 @@ final class DefaultRepositories
     }
     try {
       admin.createRepository(repository);
-      return new Outcome(repository, true, "created");
+      return new Outcome(repository, true, "created in blob store " + repository.blobStore());
     }
     catch (NexusApiException e) {
       if (e.status() == 404) {

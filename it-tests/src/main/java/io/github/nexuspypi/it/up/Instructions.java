@@ -6,6 +6,7 @@ import io.github.nexuspypi.it.nexus.RepositoryDefinition;
 import io.github.nexuspypi.it.python.ClientConfigFiles;
 
 import java.net.URI;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 
@@ -51,6 +52,12 @@ final class Instructions
         .append("  (or: twine upload --repository-url ").append(repositoryRoot(baseUri, repository))
         .append(" -u ").append(NexusSettings.ADMIN_USER).append(" dist/*)\n"));
     return text.toString();
+  }
+
+  /** Where the S3 blob store's objects are, for a developer who wants to look at them. */
+  static String s3(final URI endpoint, final String blobStore, final Path bucket, final Path log) {
+    return "\nS3 blob store " + blobStore + ": S3Proxy at " + endpoint + " (filesystem backend; the objects are files"
+        + " under " + bucket + ", the log " + log + "), stopped with Nexus by ./nexus-pypi-up --stop\n";
   }
 
   private static Optional<RepositoryDefinition> ofType(final List<RepositoryDefinition> repositories,

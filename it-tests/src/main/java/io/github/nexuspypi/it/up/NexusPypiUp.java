@@ -19,9 +19,15 @@ import java.util.Optional;
 public final class NexusPypiUp
 {
   private static final String USAGE = String.join("\n",
-      "Usage: ./nexus-pypi-up [--port PORT]   build the plugin, start Nexus with it (default port 8081)",
-      "       ./nexus-pypi-up --stop          stop the Nexus started here",
+      "Usage: ./nexus-pypi-up [--port PORT] [--s3]   build the plugin, start Nexus with it (default port 8081);",
+      "                                               --s3: the repositories on an S3 blob store (S3Proxy)",
+      "       ./nexus-pypi-up --stop                  stop the Nexus started here, and its S3Proxy",
       "");
+
+  /** The blob store {@code --s3} creates, and its bucket. */
+  static final String S3_BLOB_STORE = "pypi-s3";
+
+  private static final String FILE_BLOB_STORE = "default";
 
   private static final Duration BOOT_TIMEOUT = Duration.ofMinutes(5);
 
@@ -31,12 +37,14 @@ public final class NexusPypiUp
   public static void main(final String[] args) {
     int port = 8081;
     boolean stop = false;
+    boolean s3 = false;
     Path runDir = Path.of("run");
     Path buildDir = Path.of("it-tests/target");
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--port" -> port = port(value(args, ++i));
         case "--stop" -> stop = true;
+        case "--s3" -> s3 = true;
         case "--run-dir" -> runDir = Path.of(value(args, ++i));
         case "--build-dir" -> buildDir = Path.of(value(args, ++i));
         case "-h", "--help" -> exit(0, USAGE);
@@ -44,12 +52,15 @@ public final class NexusPypiUp
       }
     }
     NexusInstallation installation = NexusInstallation.at(runDir);
+    LocalS3 localS3 = new LocalS3(runDir.toAbsolutePath().resolve("s3"));
     try {
       if (stop) {
-        stop(installation);
+        stop(installation, localS3);
       }
       else {
-        start(installation, new BuildOutputs(buildDir.toAbsolutePath()), port);
+        start(installation, new BuildOutputs(buildDir.toAbsolutePath()), port, s3 ? Optional.of(localS3)
+            // Once set up, S3 starts with Nexus: repositories on it would fail without it.
+            : Optional.of(localS3).filter(LocalS3::isSetUp));
       }
     }
     catch (RuntimeException e) {
@@ -57,7 +68,14 @@ public final class NexusPypiUp
     }
   }
 
-  private static void start(final NexusInstallation installation, final BuildOutputs outputs, final int port) {
+  private static void start(final NexusInstallation installation, final BuildOutputs outputs, final int port,
+                            final Optional<LocalS3> s3)
+  {
+    // Before Nexus, whose S3 blob store fails to start without its service.
+    s3.ifPresent(service -> {
+      long pid = service.start().pid();
+      System.out.println("S3Proxy at " + service.endpoint() + " (pid " + pid + ", log " + service.log() + ")");
+    });
     Optional<NexusServer> running = NexusServer.running(installation);
     if (running.isPresent()) {
       System.out.println("Restarting the Nexus already running (pid " + running.get().pid() + ") to load the plugin");
@@ -80,21 +98,35 @@ public final class NexusPypiUp
 
     NexusAdminClient admin = new NexusAdminClient(NexusHttp.anonymous(server.baseUri())
         .as(NexusSettings.ADMIN_USER, installation.adminPassword()));
-    List<DefaultRepositories.Outcome> repositories = DefaultRepositories.ensure(admin);
+    String blobStore = FILE_BLOB_STORE;
+    if (s3.isPresent()) {
+      if (!admin.blobStoreNames().contains(S3_BLOB_STORE)) {
+        admin.createS3BlobStore(S3_BLOB_STORE, s3.get().endpoint());
+      }
+      blobStore = S3_BLOB_STORE;
+    }
+    List<DefaultRepositories.Outcome> repositories = DefaultRepositories.ensure(admin, blobStore);
     admin.setAnonymousAccess(true);
     System.out.println();
     System.out.print(Instructions.render(installation, server.baseUri(), repositories));
+    s3.ifPresent(service -> System.out.print(Instructions.s3(service.endpoint(), S3_BLOB_STORE,
+        service.buckets().resolve(S3_BLOB_STORE), service.log())));
   }
 
-  private static void stop(final NexusInstallation installation) {
+  private static void stop(final NexusInstallation installation, final LocalS3 s3) {
     Optional<NexusServer> running = NexusServer.running(installation);
     if (running.isEmpty()) {
       System.out.println("No Nexus is running from " + installation.workDir());
-      return;
     }
-    System.out.println("Stopping Nexus (pid " + running.get().pid() + ")");
-    running.get().stop();
-    System.out.println("Stopped; its data stays in " + installation.dataDir());
+    else {
+      System.out.println("Stopping Nexus (pid " + running.get().pid() + ")");
+      running.get().stop();
+      System.out.println("Stopped; its data stays in " + installation.dataDir());
+    }
+    // After Nexus, which may be writing to it until it stops.
+    if (s3.stop()) {
+      System.out.println("Stopped S3Proxy; its buckets stay in " + s3.buckets());
+    }
   }
 
   private static int port(final String value) {

@@ -1,5 +1,6 @@
 package io.github.nexuspypi.it.hosted;
 
+import io.github.nexuspypi.it.dists.LargeWheel;
 import io.github.nexuspypi.it.dists.WheelBuilder;
 import io.github.nexuspypi.it.junit.Nexus;
 import io.github.nexuspypi.it.junit.NexusTest;
@@ -16,21 +17,28 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A hosted repository on an S3 blob store whose S3 service goes away: an upload fails with a 5xx and stores neither
- * a release nor a blob, a download is never a whole-looking file, and both work again once S3 is back. The test
- * has an S3 server of its own (whatever blob store the run's other repositories use) so that stopping it disturbs
- * no other test.
+ * A hosted repository on an S3 blob store whose S3 service goes away, before a request or in the middle of its
+ * transfer: an upload fails with a 503 naming the blob store and stores neither a release nor a blob, a download is
+ * never a whole-looking file, and both work again once S3 is back. The test has an S3 server of its own (whatever
+ * blob store the run's other repositories use) so that stopping it disturbs no other test; a transfer is cut by
+ * holding S3's side of it part-way, then stopping S3, so that nothing races.
  */
 @NexusTest
 class S3OutageIT
 {
+  /** Far below the files that are cut off, far above Nexus's blob properties, which must pass. */
+  private static final long HOLD_AFTER_BYTES = 1L << 20;
+
   private static Nexus nexus;
 
   @TempDir
@@ -69,12 +77,7 @@ class S3OutageIT
       s3.up();
     }
 
-    assertTrue(refused.status() >= 500 && refused.status() < 600, refused::describe);
-    assertEquals(0, nexus.admin().components(repository).stream()
-        .filter(release -> release.get("name").asText().equals("s3-outage-upload")).count(), "releases stored");
-    assertEquals(blobsBefore, blobStore.blobFiles(), "blobs in the bucket");
-    UploadResponse again = upload(wheel);
-    assertEquals(200, again.status(), again::describe);
+    assertUnavailableStoringNothingThenStored(refused, "s3-outage-upload", blobsBefore, wheel);
   }
 
   @Test
@@ -102,6 +105,71 @@ class S3OutageIT
     Download after = Download.of(nexus.http(), file);
     assertTrue(after.isWhole(), after::describe);
     assertArrayEquals(builder.toBytes(), after.body());
+  }
+
+  @Test
+  void anUploadWhoseStoringS3CutsOffIsA5xxThatStoresNothingAndWorksOnceItIsBack() {
+    // Above Nexus's 10 MiB chunk, so that the blob goes to S3 as a multipart upload of two parts.
+    Path wheel = LargeWheel.write(work.resolve("upload-cut"), "s3-outage-upload-cut", "1.0", 12L << 20, 13);
+    long blobsBefore = blobStore.blobFiles();
+
+    s3.holdTransfersAfter(HOLD_AFTER_BYTES);
+    CompletableFuture<UploadResponse> upload = CompletableFuture.supplyAsync(() -> upload(wheel));
+    UploadResponse refused;
+    try {
+      s3.awaitHeldTransfer();
+      s3.down();
+      refused = upload.join();
+    }
+    finally {
+      s3.up();
+    }
+
+    assertUnavailableStoringNothingThenStored(refused, "s3-outage-upload-cut", blobsBefore, wheel);
+  }
+
+  @Test
+  void aDownloadWhoseS3CutsOffBreaksOffShortOfItsLengthAndWorksOnceItIsBack() throws Exception {
+    Path wheel = LargeWheel.write(work.resolve("download-cut"), "s3-outage-download-cut", "1.0", 3L << 20, 17);
+    UploadResponse uploaded = upload(wheel);
+    assertEquals(200, uploaded.status(), uploaded::describe);
+    URI file = nexus.repositoryUri(repository)
+        .resolve("packages/s3-outage-download-cut/1.0/" + wheel.getFileName());
+    assertTrue(Download.of(nexus.http(), file).isWhole(), "the file before the outage");
+
+    s3.holdTransfersAfter(HOLD_AFTER_BYTES);
+    Download during;
+    try {
+      during = Download.of(nexus.http(), file, s3::down);
+    }
+    finally {
+      s3.up();
+    }
+
+    // The status and length went out before S3 went away: the client must see the body end short, or break.
+    assertEquals(200, during.status(), during::describe);
+    assertFalse(during.isWhole(), during::describe);
+    assertTrue(during.body().length < Files.size(wheel), during::describe);
+    Download after = Download.of(nexus.http(), file);
+    assertTrue(after.isWhole(), after::describe);
+    assertArrayEquals(Files.readAllBytes(wheel), after.body());
+  }
+
+  /**
+   * The refused upload was a 503 naming the blob store, left neither a release nor a blob, and the same upload
+   * stores the file once S3 is back.
+   */
+  private static void assertUnavailableStoringNothingThenStored(final UploadResponse refused, final String project,
+                                                                final long blobsBefore, final Path wheel)
+  {
+    assertEquals(503, refused.status(), refused::describe);
+    String message = "Blob store '" + blobStore.name() + "' of repository '" + repository + "' is unavailable";
+    assertTrue(refused.reason().startsWith(message) && refused.body().startsWith(message), refused::describe);
+    assertEquals(0, nexus.admin().components(repository).stream()
+        .filter(release -> release.get("name").asText().equals(project)).count(), "releases stored");
+    assertEquals(blobsBefore, blobStore.blobFiles(), "blobs in the bucket");
+    UploadResponse again = upload(wheel);
+    assertEquals(200, again.status(), again::describe);
   }
 
   private static UploadResponse upload(final Path wheel) {

@@ -82,6 +82,7 @@ public class PypiHostedRecipe
     return reads(path)
         .handler(timingHandler)
         .handler(securityHandler)
+        .handler(storageOutageHandler)
         .handler(exceptionHandler)
         .handler(handlerContributor);
   }
@@ -91,6 +92,7 @@ public class PypiHostedRecipe
         .matcher(and(new ActionMatcher(HttpMethods.POST), new LiteralMatcher("/")))
         .handler(timingHandler)
         .handler(uploadSecurityHandler)
+        .handler(storageOutageHandler)
         .handler(exceptionHandler)
         .handler(handlerContributor)
         .handler(uploadHandler)

@@ -7,6 +7,7 @@ import io.github.nexuspypi.repository.pypi.internal.AcceptRangesHandler;
 import io.github.nexuspypi.repository.pypi.internal.NormalizedNameHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
+import io.github.nexuspypi.repository.pypi.internal.StorageOutageHandler;
 import io.github.nexuspypi.repository.pypi.internal.ValidatorHeadersHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileChannelHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileRangeHandler;
@@ -78,6 +79,9 @@ public abstract class PypiRecipeSupport
 
   @Inject
   ExceptionHandler exceptionHandler;
+
+  @Inject
+  StorageOutageHandler storageOutageHandler;
 
   @Inject
   HandlerContributor handlerContributor;
@@ -176,7 +180,8 @@ public abstract class PypiRecipeSupport
 
   /**
    * A GET/HEAD route of the given paths with the recipe's guards: timing, privileges, and what its type adds (for a
-   * proxy or a group its routing rules, for a proxy its negative cache), in the order Nexus's own recipes use.
+   * proxy or a group its routing rules, for a proxy its negative cache), a 503 when the blob store is out of reach,
+   * in the order Nexus's own recipes use.
    */
   protected abstract Route.Builder readRoute(Matcher path);
 
@@ -186,6 +191,7 @@ public abstract class PypiRecipeSupport
         .handler(timingHandler)
         .handler(securityHandler)
         .handler(routingRuleHandler)
+        .handler(storageOutageHandler)
         .handler(exceptionHandler)
         .handler(handlerContributor);
   }

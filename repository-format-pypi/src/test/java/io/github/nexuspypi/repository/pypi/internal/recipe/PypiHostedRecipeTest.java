@@ -4,6 +4,7 @@ import java.util.Map;
 
 import io.github.nexuspypi.repository.pypi.internal.AcceptRangesHandler;
 import io.github.nexuspypi.repository.pypi.internal.PackageHandler;
+import io.github.nexuspypi.repository.pypi.internal.StorageOutageHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileChannelHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileRangeHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
@@ -95,6 +96,9 @@ class PypiHostedRecipeTest
   private ExceptionHandler exceptionHandler;
 
   @Mock
+  private StorageOutageHandler storageOutageHandler;
+
+  @Mock
   private HandlerContributor handlerContributor;
 
   @Mock
@@ -151,6 +155,7 @@ class PypiHostedRecipeTest
     recipe.timingHandler = passingOn(timingHandler);
     recipe.securityHandler = passingOn(securityHandler);
     recipe.exceptionHandler = passingOn(exceptionHandler);
+    recipe.storageOutageHandler = passingOn(storageOutageHandler);
     recipe.handlerContributor = passingOn(handlerContributor);
     recipe.conditionalRequestHandler = passingOn(conditionalRequestHandler);
     recipe.partialFetchHandler = passingOn(partialFetchHandler);
@@ -243,16 +248,34 @@ class PypiHostedRecipeTest
     assertEquals("404", dispatch(method, path));
   }
 
-  @Test
-  void everyRouteIsGuarded() throws Exception {
+  /** A page, a file, the JSON API and an upload: one request for each route. */
+  private void dispatchToEveryRoute() throws Exception {
     dispatch(HttpMethods.GET, "/simple/");
     dispatch(HttpMethods.GET, "/packages/foo/1.0/foo-1.0.tar.gz");
     dispatch(HttpMethods.GET, "/pypi/foo/json");
     dispatch(HttpMethods.POST, "/");
+  }
+
+  @Test
+  void everyRouteIsGuarded() throws Exception {
+    dispatchToEveryRoute();
 
     verify(securityHandler, times(3)).handle(any());
     // Uploads by their own guard: Nexus's would ask for add on "/", which no per-project selector matches.
     verify(uploadSecurityHandler).handle(any());
+  }
+
+  @Test
+  void everyRouteAnswersAnUnreachableBlobStoreOutsideNexusExceptionHandler() throws Exception {
+    dispatchToEveryRoute();
+
+    verify(storageOutageHandler, times(4)).handle(any());
+    // Outside it, so that it sees what Nexus's handler lets through, the blob store's failures.
+    InOrder order = inOrder(storageOutageHandler, exceptionHandler);
+    for (int i = 0; i < 4; i++) {
+      order.verify(storageOutageHandler).handle(any());
+      order.verify(exceptionHandler).handle(any());
+    }
   }
 
   @Test
