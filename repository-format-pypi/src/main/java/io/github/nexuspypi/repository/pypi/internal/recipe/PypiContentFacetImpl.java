@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
 
 import javax.inject.Inject;
@@ -65,6 +66,8 @@ public class PypiContentFacetImpl
   private static final long DOWNLOADABLE_ASSETS = 10_000;
 
   private final AssetsByPath downloadable = new AssetsByPath(DOWNLOADABLE_ASSETS);
+
+  private final ProjectStoreLocks storeLocks = new ProjectStoreLocks();
 
   @Inject
   public PypiContentFacetImpl(@Named(PypiFormat.NAME) final FormatStoreManager formatStoreManager) {
@@ -158,7 +161,14 @@ public class PypiContentFacetImpl
         HASHING, false);
          TempBlob metadata = blobs().ingest(new ByteArrayInputStream(distribution.metadataFile()), TEXT_PLAIN,
              HASHING)) {
-      return save(distribution, replace, file, metadata);
+      Lock project = storeLocks.of(distribution.project());
+      project.lock();
+      try {
+        return save(distribution, replace, file, metadata);
+      }
+      finally {
+        project.unlock();
+      }
     }
   }
 

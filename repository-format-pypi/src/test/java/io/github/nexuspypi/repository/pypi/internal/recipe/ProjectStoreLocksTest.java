@@ -1,0 +1,38 @@
+package io.github.nexuspypi.repository.pypi.internal.recipe;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Lock;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ProjectStoreLocksTest
+{
+  private final ProjectStoreLocks locks = new ProjectStoreLocks();
+
+  private boolean freeForAnotherThread(final String project) {
+    return CompletableFuture.supplyAsync(() -> {
+      Lock lock = locks.of(project);
+      boolean taken = lock.tryLock();
+      if (taken) {
+        lock.unlock();
+      }
+      return taken;
+    }).join();
+  }
+
+  @Test
+  void aStoreOfAProjectWaitsForTheOneUnderWay() {
+    Lock first = locks.of("foo-bar");
+    first.lock();
+    try {
+      assertFalse(freeForAnotherThread("foo-bar"));
+    }
+    finally {
+      first.unlock();
+    }
+    assertTrue(freeForAnotherThread("foo-bar"));
+  }
+}
