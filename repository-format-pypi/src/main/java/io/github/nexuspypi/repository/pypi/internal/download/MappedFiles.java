@@ -5,7 +5,9 @@ import java.lang.reflect.Field;
 import java.nio.ByteBuffer;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Optional;
@@ -13,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 
 import javax.inject.Named;
 import javax.inject.Singleton;
@@ -35,7 +38,8 @@ import org.slf4j.LoggerFactory;
  * collector does it), which bounds what failures leak to one mapping per file evicted after one.
  *
  * <p>Only files up to {@link #LARGEST_FILE} are mapped; larger ones are read through Jetty's buffers. Where the
- * platform offers no way to unmap, nothing is mapped.
+ * platform offers no way to unmap, nothing is mapped. A mapping keeps its file's disk space after the file is
+ * deleted, so mappings of deleted files are let go at most a {@link #SWEEP_INTERVAL} later, on a new mapping.
  */
 @Named
 @Singleton
@@ -46,6 +50,9 @@ public class MappedFiles
   static final long LARGEST_FILE = 64L * 1024 * 1024;
 
   static final int MOST_MAPPINGS = 1024;
+
+  // How often kept mappings of deleted files are let go: each holds its file's disk space while it is kept.
+  static final Duration SWEEP_INTERVAL = Duration.ofMinutes(1);
 
   /** Unmaps a mapping at once; {@code sun.misc.Unsafe.invokeCleaner} on this JVM. */
   interface Unmapper
@@ -65,13 +72,23 @@ public class MappedFiles
 
   private final AtomicBoolean toldMapFailed = new AtomicBoolean();
 
+  private final LongSupplier nanoTime;
+
+  private long nextSweep;
+
   public MappedFiles() {
-    this(platformUnmapper(), MOST_MAPPINGS);
+    this(platformUnmapper(), MOST_MAPPINGS, System::nanoTime);
   }
 
   MappedFiles(final Optional<Unmapper> unmapper, final int mostMappings) {
+    this(unmapper, mostMappings, System::nanoTime);
+  }
+
+  MappedFiles(final Optional<Unmapper> unmapper, final int mostMappings, final LongSupplier nanoTime) {
     this.unmapper = unmapper;
     this.mostMappings = mostMappings;
+    this.nanoTime = nanoTime;
+    this.nextSweep = nanoTime.getAsLong() + SWEEP_INTERVAL.toNanos();
   }
 
   /**
@@ -108,6 +125,7 @@ public class MappedFiles
       if (replaced != null) {
         replaced.evict();
       }
+      letGoOfDeletedFiles();
       while (mappings.size() > mostMappings) {
         mappings.entrySet().stream()
             .filter(entry -> entry.getValue() != added)
@@ -120,6 +138,23 @@ public class MappedFiles
 
   int size() {
     return mappings.size();
+  }
+
+  /**
+   * At most once a {@link #SWEEP_INTERVAL}, on a new mapping: a kept mapping of a file deleted since (a blob deleted
+   * and compacted away) would hold its disk space until newer downloads pushed it out.
+   */
+  private void letGoOfDeletedFiles() {
+    long now = nanoTime.getAsLong();
+    if (now - nextSweep < 0) {
+      return;
+    }
+    nextSweep = now + SWEEP_INTERVAL.toNanos();
+    mappings.forEach((file, mapping) -> {
+      if (!Files.exists(file) && mappings.remove(file, mapping)) {
+        mapping.evict();
+      }
+    });
   }
 
   private static Optional<Unmapper> platformUnmapper() {

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -98,6 +99,32 @@ class MappedFilesTest
 
     assertEquals("longer text", text(again, 0, 11));
     assertEquals(1, unmapped.size());
+  }
+
+  /** A deleted blob's file keeps its disk space while it is mapped: a new mapping, a minute on, lets go of it. */
+  @Test
+  void aMappingOfADeletedFileIsLetGoOnceAMinuteHasPassed() throws IOException {
+    AtomicLong now = new AtomicLong();
+    MappedFiles clocked = new MappedFiles(Optional.of(unmapped::add), 8, now::get);
+    Path deleted = file("deleted.whl", "dddd");
+    leaseFrom(clocked, deleted).release(true);
+    Files.delete(deleted);
+
+    leaseFrom(clocked, file("b.whl", "bbbb")).release(true);
+    assertEquals(List.of(), unmapped, "within a minute of the start, nothing is swept");
+
+    now.addAndGet(MappedFiles.SWEEP_INTERVAL.toNanos());
+    leaseFrom(clocked, file("c.whl", "cccc")).release(true);
+
+    assertEquals(1, unmapped.size());
+    assertEquals('d', unmapped.get(0).get(0));
+    assertEquals(2, clocked.size());
+  }
+
+  private static MappedFiles.Lease leaseFrom(final MappedFiles files, final Path file) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      return files.lease(file, channel, channel.size()).orElseThrow();
+    }
   }
 
   @Test
