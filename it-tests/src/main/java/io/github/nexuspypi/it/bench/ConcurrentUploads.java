@@ -69,7 +69,7 @@ public final class ConcurrentUploads
     AtomicInteger next = new AtomicInteger(from);
     AtomicInteger sent = new AtomicInteger();
     AtomicReference<String> failure = new AtomicReference<>();
-    Duration cpuBefore = cpu();
+    Duration cpuBefore = ProcessCpu.of(server);
     long started = System.nanoTime();
     List<Thread> threads = new ArrayList<>();
     for (int c = 0; c < clients; c++) {
@@ -109,7 +109,7 @@ public final class ConcurrentUploads
     if (failure.get() != null) {
       throw new AssertionError("An upload failed: " + failure.get());
     }
-    return new Run(sent.get(), elapsed, cpu().minus(cpuBefore));
+    return new Run(sent.get(), elapsed, ProcessCpu.of(server).minus(cpuBefore));
   }
 
   /** Null when the file was stored, else what went wrong. */
@@ -137,9 +137,5 @@ public final class ConcurrentUploads
     catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  private Duration cpu() {
-    return server.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 }

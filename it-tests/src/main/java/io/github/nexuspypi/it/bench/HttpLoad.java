@@ -149,12 +149,8 @@ public final class HttpLoad
   }
 
   private Sample sample(final LongAdder requests, final LongAdder bytes, final LongAdder dropped) {
-    return new Sample(requests.sum(), bytes.sum(), dropped.sum(), System.nanoTime(), cpu(server),
-        cpu(ProcessHandle.current()));
-  }
-
-  private static Duration cpu(final ProcessHandle process) {
-    return process.info().totalCpuDuration().orElse(Duration.ZERO);
+    return new Sample(requests.sum(), bytes.sum(), dropped.sum(), System.nanoTime(), ProcessCpu.of(server),
+        ProcessCpu.of(ProcessHandle.current()));
   }
 
   private record Sample(long requests, long bytes, long dropped, long nanos, Duration serverCpu,

@@ -19,7 +19,7 @@ import java.time.Duration;
 public record TimedRequest(int status, long bytes, Duration wall, Duration serverCpu, HttpHeaders headers)
 {
   public static TimedRequest send(final NexusHttp http, final ProcessHandle server, final HttpRequest request) {
-    Duration cpuBefore = cpu(server);
+    Duration cpuBefore = ProcessCpu.of(server);
     long started = System.nanoTime();
     HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
     long bytes;
@@ -30,7 +30,8 @@ public record TimedRequest(int status, long bytes, Duration wall, Duration serve
       throw new UncheckedIOException("Reading the answer to " + request.uri(), e);
     }
     Duration wall = Duration.ofNanos(System.nanoTime() - started);
-    return new TimedRequest(response.statusCode(), bytes, wall, cpu(server).minus(cpuBefore), response.headers());
+    return new TimedRequest(response.statusCode(), bytes, wall, ProcessCpu.of(server).minus(cpuBefore),
+        response.headers());
   }
 
   public double wallMillis() {
@@ -48,9 +49,5 @@ public record TimedRequest(int status, long bytes, Duration wall, Duration serve
           + expected);
     }
     return this;
-  }
-
-  private static Duration cpu(final ProcessHandle process) {
-    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 }

@@ -29,8 +29,8 @@ public final class UploadBatch
   public LoadResult upload(final LegacyUploadClient client, final List<Path> files) {
     LatencyHistogram latencies = new LatencyHistogram();
     long bytes = 0;
-    Duration serverCpu = cpu(server);
-    Duration clientCpu = cpu(ProcessHandle.current());
+    Duration serverCpu = ProcessCpu.of(server);
+    Duration clientCpu = ProcessCpu.of(ProcessHandle.current());
     long started = System.nanoTime();
     for (Path file : files) {
       long sent = System.nanoTime();
@@ -42,12 +42,8 @@ public final class UploadBatch
       bytes += size(file);
     }
     return new LoadResult(files.size(), bytes, Duration.ofNanos(System.nanoTime() - started),
-        cpu(server).minus(serverCpu), cpu(ProcessHandle.current()).minus(clientCpu), latencies.percentile(50),
-        latencies.percentile(99), 0);
-  }
-
-  private static Duration cpu(final ProcessHandle process) {
-    return process.info().totalCpuDuration().orElse(Duration.ZERO);
+        ProcessCpu.of(server).minus(serverCpu), ProcessCpu.of(ProcessHandle.current()).minus(clientCpu),
+        latencies.percentile(50), latencies.percentile(99), 0);
   }
 
   private static long size(final Path file) {

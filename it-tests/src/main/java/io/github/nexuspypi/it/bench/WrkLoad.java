@@ -87,9 +87,9 @@ public final class WrkLoad
     if (!warmUp.isZero()) {
       wrk(request, script, connections, warmUp);
     }
-    Duration serverBefore = cpu(server);
+    Duration serverBefore = ProcessCpu.of(server);
     Window window = wrk(request, script, connections, measured);
-    Duration serverCpu = cpu(server).minus(serverBefore);
+    Duration serverCpu = ProcessCpu.of(server).minus(serverBefore);
     String where = "GET " + request.uri();
     if (window.wrong() > 0) {
       throw new AssertionError(where + ": " + window.wrong() + " answers were not " + expectedStatus + " with "
@@ -155,10 +155,6 @@ public final class WrkLoad
     catch (IOException e) {
       throw new UncheckedIOException("Cannot write the wrk script into " + work, e);
     }
-  }
-
-  private static Duration cpu(final ProcessHandle process) {
-    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   /** What one run of wrk printed: its totals, and its CPU time from bash's {@code times}. */
