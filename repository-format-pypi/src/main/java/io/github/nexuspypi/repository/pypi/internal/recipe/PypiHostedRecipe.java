@@ -79,22 +79,16 @@ public class PypiHostedRecipe
 
   @Override
   protected Route.Builder readRoute(final Matcher path) {
-    return reads(path)
+    return withFailuresAnswered(reads(path)
         .handler(timingHandler)
-        .handler(securityHandler)
-        .handler(storageOutageHandler)
-        .handler(exceptionHandler)
-        .handler(handlerContributor);
+        .handler(securityHandler));
   }
 
   private Route uploadRoute() {
-    return new Route.Builder()
+    return withFailuresAnswered(new Route.Builder()
         .matcher(and(new ActionMatcher(HttpMethods.POST), new LiteralMatcher("/")))
         .handler(timingHandler)
-        .handler(uploadSecurityHandler)
-        .handler(storageOutageHandler)
-        .handler(exceptionHandler)
-        .handler(handlerContributor)
+        .handler(uploadSecurityHandler))
         .handler(uploadHandler)
         .create();
   }

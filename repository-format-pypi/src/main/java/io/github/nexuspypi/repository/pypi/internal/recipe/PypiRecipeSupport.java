@@ -187,10 +187,18 @@ public abstract class PypiRecipeSupport
 
   /** Reads guarded by privileges and routing rules, which apply to repositories that fetch from others. */
   protected Route.Builder routedReads(final Matcher path) {
-    return reads(path)
+    return withFailuresAnswered(reads(path)
         .handler(timingHandler)
         .handler(securityHandler)
-        .handler(routingRuleHandler)
+        .handler(routingRuleHandler));
+  }
+
+  /**
+   * What every route has after its guards, reads and uploads alike: a 503 when the blob store is out of reach,
+   * Nexus's answers to exceptions, and the handlers other plugins contribute.
+   */
+  protected Route.Builder withFailuresAnswered(final Route.Builder guarded) {
+    return guarded
         .handler(storageOutageHandler)
         .handler(exceptionHandler)
         .handler(handlerContributor);
