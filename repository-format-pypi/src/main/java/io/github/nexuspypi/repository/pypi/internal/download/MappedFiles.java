@@ -99,14 +99,15 @@ public class MappedFiles
     if (unmapper.isEmpty() || size <= 0 || size > LARGEST_FILE) {
       return Optional.empty();
     }
-    Mapping kept = mappings.get(file);
-    if (kept != null && kept.size == size && kept.enter()) {
-      return Optional.of(new Lease(kept));
+    Optional<Lease> kept = kept(file, size);
+    if (kept.isPresent()) {
+      return kept;
     }
     synchronized (adding) {
-      kept = mappings.get(file);
-      if (kept != null && kept.size == size && kept.enter()) {
-        return Optional.of(new Lease(kept));
+      // Another download of the file may have mapped it while this one waited.
+      kept = kept(file, size);
+      if (kept.isPresent()) {
+        return kept;
       }
       MappedByteBuffer buffer;
       try {
@@ -138,6 +139,12 @@ public class MappedFiles
 
   int size() {
     return mappings.size();
+  }
+
+  /** A lease of the kept mapping of the file, if there is one of its size that is not being unmapped. */
+  private Optional<Lease> kept(final Path file, final long size) {
+    Mapping kept = mappings.get(file);
+    return kept != null && kept.size == size && kept.enter() ? Optional.of(new Lease(kept)) : Optional.empty();
   }
 
   /**
