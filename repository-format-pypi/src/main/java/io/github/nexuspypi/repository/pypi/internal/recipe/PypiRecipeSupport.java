@@ -4,6 +4,7 @@ import javax.inject.Inject;
 import javax.inject.Provider;
 
 import io.github.nexuspypi.repository.pypi.internal.AcceptRangesHandler;
+import io.github.nexuspypi.repository.pypi.internal.ElapsedTimeHandler;
 import io.github.nexuspypi.repository.pypi.internal.NormalizedNameHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
@@ -32,7 +33,6 @@ import org.sonatype.nexus.repository.view.handlers.ConditionalRequestHandler;
 import org.sonatype.nexus.repository.view.handlers.ExceptionHandler;
 import org.sonatype.nexus.repository.view.handlers.HandlerContributor;
 import org.sonatype.nexus.repository.view.handlers.LastDownloadedHandler;
-import org.sonatype.nexus.repository.view.handlers.TimingHandler;
 import org.sonatype.nexus.repository.view.matchers.ActionMatcher;
 import org.sonatype.nexus.repository.view.matchers.token.TokenMatcher;
 
@@ -69,7 +69,7 @@ public abstract class PypiRecipeSupport
   Provider<BrowseFacet> browseFacet;
 
   @Inject
-  TimingHandler timingHandler;
+  ElapsedTimeHandler timingHandler;
 
   @Inject
   SecurityHandler securityHandler;

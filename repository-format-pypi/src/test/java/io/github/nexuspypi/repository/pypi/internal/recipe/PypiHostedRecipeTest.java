@@ -3,6 +3,7 @@ package io.github.nexuspypi.repository.pypi.internal.recipe;
 import java.util.Map;
 
 import io.github.nexuspypi.repository.pypi.internal.AcceptRangesHandler;
+import io.github.nexuspypi.repository.pypi.internal.ElapsedTimeHandler;
 import io.github.nexuspypi.repository.pypi.internal.PackageHandler;
 import io.github.nexuspypi.repository.pypi.internal.StorageOutageHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileChannelHandler;
@@ -45,7 +46,6 @@ import org.sonatype.nexus.repository.view.handlers.ConditionalRequestHandler;
 import org.sonatype.nexus.repository.view.handlers.ExceptionHandler;
 import org.sonatype.nexus.repository.view.handlers.HandlerContributor;
 import org.sonatype.nexus.repository.view.handlers.LastDownloadedHandler;
-import org.sonatype.nexus.repository.view.handlers.TimingHandler;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.mockito.ArgumentMatchers.any;
@@ -87,7 +87,7 @@ class PypiHostedRecipeTest
   private PypiHostedIndexFacet indexFacet;
 
   @Mock
-  private TimingHandler timingHandler;
+  private ElapsedTimeHandler timingHandler;
 
   @Mock
   private SecurityHandler securityHandler;
