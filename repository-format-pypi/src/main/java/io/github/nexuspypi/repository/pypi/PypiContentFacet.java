@@ -32,6 +32,9 @@ public interface PypiContentFacet
    */
   Optional<FluentAsset> findToDownload(String path);
 
+  /** Whether {@link #findToDownload} holds the asset at {@code path} in memory now: an answer without any lookup. */
+  boolean keepsToDownload(String path);
+
   WritePolicy writePolicy();
 
   /**

@@ -46,6 +46,10 @@ public class AssetsByPath
     return found;
   }
 
+  public boolean keeps(final String path) {
+    return assets.getIfPresent(path) != null;
+  }
+
   public void changed(final String path) {
     changes.incrementAndGet();
     assets.invalidate(path);

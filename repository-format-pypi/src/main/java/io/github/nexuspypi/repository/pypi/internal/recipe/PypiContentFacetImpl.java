@@ -84,6 +84,11 @@ public class PypiContentFacetImpl
     return downloadable.get(path, lookedUp -> find(lookedUp).map(asset -> assets().with(DetachedAsset.of(asset))));
   }
 
+  @Override
+  public boolean keepsToDownload(final String path) {
+    return downloadable.keeps(path);
+  }
+
   /** Content events come after their commit, on the committing thread, before that request answers. */
   @Subscribe
   @AllowConcurrentEvents

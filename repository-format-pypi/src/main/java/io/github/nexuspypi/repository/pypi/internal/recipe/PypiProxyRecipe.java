@@ -7,6 +7,7 @@ import javax.inject.Provider;
 import javax.inject.Singleton;
 
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
+import io.github.nexuspypi.repository.pypi.internal.proxy.KeptFileNegativeCacheHandler;
 import io.github.nexuspypi.repository.pypi.internal.proxy.PypiProxyFacet;
 import io.github.nexuspypi.repository.pypi.internal.proxy.ProxyWarehouseJsonHandler;
 import io.github.nexuspypi.repository.pypi.internal.proxy.PypiProxyIndexFacet;
@@ -17,7 +18,6 @@ import org.sonatype.nexus.repository.Format;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.Type;
 import org.sonatype.nexus.repository.cache.NegativeCacheFacet;
-import org.sonatype.nexus.repository.cache.NegativeCacheHandler;
 import org.sonatype.nexus.repository.httpclient.HttpClientFacet;
 import org.sonatype.nexus.repository.proxy.ProxyHandler;
 import org.sonatype.nexus.repository.purge.PurgeUnusedFacet;
@@ -52,7 +52,7 @@ public class PypiProxyRecipe
   Provider<PypiProxyIndexFacet> indexFacet;
 
   @Inject
-  NegativeCacheHandler negativeCacheHandler;
+  KeptFileNegativeCacheHandler negativeCacheHandler;
 
   @Inject
   ProxyHandler proxyHandler;

@@ -9,10 +9,14 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.sonatype.nexus.blobstore.api.BlobRef;
 import org.sonatype.nexus.common.collect.NestedAttributesMap;
+import org.sonatype.nexus.repository.cache.CacheInfo;
 import org.sonatype.nexus.repository.content.store.AssetBlobData;
 import org.sonatype.nexus.repository.content.store.AssetData;
 import org.sonatype.nexus.repository.content.store.ComponentData;
 import org.sonatype.nexus.repository.content.store.InternalIds;
+import org.sonatype.nexus.repository.view.Content;
+
+import org.joda.time.DateTime;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
@@ -50,6 +54,46 @@ class DetachedAssetTest
     stored.setLastDownloaded(null);
 
     assertEquals(Optional.empty(), DetachedAsset.of(stored).lastDownloaded());
+  }
+
+  @Test
+  void aProxiedFilesDatesAreHeldParsedAndReadAsNexusReadsTheStoredText() {
+    AssetData stored = stored();
+    stored.attributes().child(CacheInfo.CACHE).set(CacheInfo.LAST_VERIFIED, "2026-12-01T10:15:30.123Z");
+    stored.attributes().child(CacheInfo.CACHE).set(CacheInfo.CACHE_TOKEN, "token-7");
+    stored.attributes().child(Content.CONTENT).set(Content.CONTENT_LAST_MODIFIED, "2026-11-30T08:00:00.000+01:00");
+    stored.attributes().child(Content.CONTENT).set(Content.CONTENT_ETAG, "\"etag\"");
+
+    AssetData copy = DetachedAsset.of(stored);
+
+    assertEquals(DateTime.class, copy.attributes().child(CacheInfo.CACHE).get(CacheInfo.LAST_VERIFIED).getClass());
+    CacheInfo fromCopy = CacheInfo.fromMap(copy.attributes().child(CacheInfo.CACHE));
+    CacheInfo fromStored = CacheInfo.fromMap(stored.attributes().child(CacheInfo.CACHE));
+    assertEquals(fromStored.getLastVerified(), fromCopy.getLastVerified());
+    assertEquals("token-7", fromCopy.getCacheToken());
+    Object lastModified = copy.attributes().child(Content.CONTENT).get(Content.CONTENT_LAST_MODIFIED);
+    assertEquals(new DateTime("2026-11-30T08:00:00.000+01:00"), new DateTime(lastModified));
+    assertEquals("\"etag\"", copy.attributes().child(Content.CONTENT).get(Content.CONTENT_ETAG));
+    assertEquals("abc", copy.attributes().child("pypi").get("sha256"));
+  }
+
+  @Test
+  void theStoredAssetsAttributesStayAsRead() {
+    AssetData stored = stored();
+    stored.attributes().child(CacheInfo.CACHE).set(CacheInfo.LAST_VERIFIED, "2026-12-01T10:15:30.123Z");
+
+    DetachedAsset.of(stored);
+
+    assertEquals("2026-12-01T10:15:30.123Z", stored.attributes().child(CacheInfo.CACHE).get(CacheInfo.LAST_VERIFIED));
+  }
+
+  @Test
+  void aDateThatCannotBeReadIsLeftForNexusToAnswerFor() {
+    AssetData stored = stored();
+    stored.attributes().child(CacheInfo.CACHE).set(CacheInfo.LAST_VERIFIED, "yesterday");
+
+    assertEquals("yesterday",
+        DetachedAsset.of(stored).attributes().child(CacheInfo.CACHE).get(CacheInfo.LAST_VERIFIED));
   }
 
   private static AssetData stored() {
