@@ -24,10 +24,12 @@ import org.slf4j.LoggerFactory;
  * A stored file, or a range of it, sent from its file in the blob store. Nexus's response sender opens the payload
  * and hands {@link #copy} Jetty's output stream, which sends the file's kept memory mapping ({@link MappedFiles}),
  * or for a file too large to map, reads it through its pooled direct buffers as it sends static files: the bytes
- * never pass through the Java heap. Any other output gets a plain copy.
+ * never pass through the Java heap. Any other output gets a plain copy. A file whose mapping is kept is not even
+ * opened.
  *
  * The blob's own payload stays the source of truth: when the file is not where the file blob store keeps it (a blob
- * being moved, compacted away) or not of the blob's size, the blob's stream is read instead.
+ * being moved, compacted away) or not of the blob's size, the blob's stream is read instead. A kept mapping is the
+ * blob's file as it was mapped; a blob's file is never rewritten, so its bytes are still the blob's.
  */
 public final class FileChannelPayload
     implements Payload
@@ -75,6 +77,10 @@ public final class FileChannelPayload
 
   @Override
   public InputStream openInputStream() throws IOException {
+    Optional<MappedFiles.Lease> kept = mappedFiles.leaseKept(file, whole.getSize());
+    if (kept.isPresent()) {
+      return new MappedRange(kept.get(), offset, length);
+    }
     FileChannel channel;
     try {
       channel = FileChannel.open(file, StandardOpenOption.READ);
@@ -103,6 +109,10 @@ public final class FileChannelPayload
 
   @Override
   public void copy(final InputStream input, final OutputStream output) throws IOException {
+    if (input instanceof MappedRange && output instanceof HttpOutput) {
+      ((MappedRange) input).sendTo((HttpOutput) output);
+      return;
+    }
     if (input instanceof FileRange && output instanceof HttpOutput) {
       HttpOutput http = (HttpOutput) output;
       Optional<MappedFiles.Lease> mapped = mappedFiles.lease(file, ((FileRange) input).channel(), whole.getSize());

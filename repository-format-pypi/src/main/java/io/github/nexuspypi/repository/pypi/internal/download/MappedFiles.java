@@ -137,6 +137,15 @@ public class MappedFiles
     }
   }
 
+  /**
+   * A lease of the kept mapping of {@code file} of {@code size} bytes, without opening the file; empty when none is
+   * kept. Opening the file for each download cost a system call pair and the JVM's cleaner registration, under one
+   * global lock on which request threads waited 10 ms and more under load.
+   */
+  public Optional<Lease> leaseKept(final Path file, final long size) {
+    return unmapper.isEmpty() ? Optional.empty() : kept(file, size);
+  }
+
   int size() {
     return mappings.size();
   }

@@ -20,7 +20,9 @@ import org.sonatype.nexus.repository.view.payloads.BytesPayload;
 import org.eclipse.jetty.server.HttpOutput;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
@@ -153,6 +155,69 @@ class FileChannelPayloadTest
     assertEquals("CDEFGHIJKLMNOP", StandardCharsets.US_ASCII.decode(sent.getAllValues().get(1)).toString());
     assertEquals(1, mapped.size());
     assertEquals(List.of(), unmapped);
+  }
+
+  /** Once mapped, a file is sent and read from its kept mapping without being opened: even gone, it is whole. */
+  @Test
+  void aKeptMappingIsUsedWithoutOpeningTheFile() throws IOException {
+    MappedFiles mapped = new MappedFiles(Optional.of(buffer -> { }), 8);
+    Path stored = file("ABCDEFGHIJKLMNOPQRST");
+    FileChannelPayload whole = new FileChannelPayload(stored, blob, mapped);
+    send(whole, mock(HttpOutput.class));
+    Files.delete(stored);
+    HttpOutput output = mock(HttpOutput.class);
+
+    send(whole.range(2, 15), output);
+
+    ArgumentCaptor<ByteBuffer> sent = ArgumentCaptor.forClass(ByteBuffer.class);
+    verify(output).sendContent(sent.capture());
+    assertEquals("CDEFGHIJKLMNOP", StandardCharsets.US_ASCII.decode(sent.getValue()).toString());
+    assertEquals("KLMNOPQRST", read(whole.range(10, 19).openInputStream()));
+    try (InputStream input = whole.range(2, 5).openInputStream()) {
+      assertEquals(2, input.skip(2));
+      assertEquals('E', input.read());
+      assertEquals(1, input.skip(10));
+      assertEquals(-1, input.read());
+    }
+  }
+
+  @Test
+  void aKeptMappingSentWholeIsUnmappedOncePushedOut() throws IOException {
+    List<java.nio.MappedByteBuffer> unmapped = new ArrayList<>();
+    MappedFiles mapped = new MappedFiles(Optional.of(unmapped::add), 1);
+    FileChannelPayload first = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob, mapped);
+    send(first, mock(HttpOutput.class));
+
+    send(first, mock(HttpOutput.class));
+    send(new FileChannelPayload(Files.writeString(dir.resolve("other.bytes"), "abcdefghijklmnopqrst"), blob, mapped),
+        mock(HttpOutput.class));
+
+    assertEquals(1, unmapped.size());
+  }
+
+  /** Jetty may still hold the bytes of a send that failed: that mapping is left to the garbage collector. */
+  @Test
+  void aKeptMappingWhoseSendFailedIsNeverUnmappedHere() throws IOException {
+    List<java.nio.MappedByteBuffer> unmapped = new ArrayList<>();
+    MappedFiles mapped = new MappedFiles(Optional.of(unmapped::add), 1);
+    FileChannelPayload first = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob, mapped);
+    send(first, mock(HttpOutput.class));
+    HttpOutput failing = mock(HttpOutput.class);
+    doThrow(new IOException("connection reset")).when(failing).sendContent(any(ByteBuffer.class));
+
+    try (InputStream input = first.openInputStream()) {
+      assertThrows(IOException.class, () -> first.copy(input, failing));
+    }
+    send(new FileChannelPayload(Files.writeString(dir.resolve("other.bytes"), "abcdefghijklmnopqrst"), blob, mapped),
+        mock(HttpOutput.class));
+
+    assertEquals(List.of(), unmapped);
+  }
+
+  private static void send(final FileChannelPayload payload, final HttpOutput output) throws IOException {
+    try (InputStream input = payload.openInputStream()) {
+      payload.copy(input, output);
+    }
   }
 
   @Test
