@@ -54,6 +54,20 @@ class ValidatorHeadersHandlerTest
     assertEquals("\"abc\"", ours.getHeaders().get(HttpHeaders.ETAG));
   }
 
+  /** Dates are kept once formatted: each answer still gets its own. */
+  @Test
+  void oneHandlerWritesEachAnswersOwnDate() throws Exception {
+    ValidatorHeadersHandler handler = new ValidatorHeadersHandler();
+    long[] dates = {1_700_000_000_123L, 1_801_234_567_000L, 1_700_000_000_123L, 951_782_400_000L};
+
+    for (long millis : dates) {
+      Context context = mock(Context.class);
+      when(context.proceed()).thenReturn(HttpResponses.ok(page(new DateTime(millis), "abc")));
+      assertEquals(DateTimeUtils.formatDateTime(new DateTime(millis)),
+          handler.handle(context).getHeaders().get(HttpHeaders.LAST_MODIFIED));
+    }
+  }
+
   @Test
   void anAnswerThatIsNoSuccessOrHasNoContentGetsNoValidators() throws Exception {
     Response missing = after(HttpResponses.notFound());
