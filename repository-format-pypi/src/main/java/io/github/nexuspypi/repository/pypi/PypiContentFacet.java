@@ -3,10 +3,10 @@ package io.github.nexuspypi.repository.pypi;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
 import java.util.stream.Stream;
 
 import io.github.nexuspypi.core.filename.DistributionFilename;
+import io.github.nexuspypi.core.index.ProjectListWriter;
 import io.github.nexuspypi.core.version.Version;
 
 import org.sonatype.nexus.repository.Facet;
@@ -54,8 +54,12 @@ public interface PypiContentFacet
    */
   Optional<String> releaseVersion(String project, Version version);
 
-  /** Normalised name → name as published, for every project the repository holds. */
-  SortedMap<String, String> projects();
+  /**
+   * Every project the repository holds, once, in the order of their normalised names, as its first release spells
+   * it: read from the database a page at a time and sorted on disk, a bounded number held at once, however many there
+   * are. The writer is not closed.
+   */
+  void projects(ProjectListWriter out) throws IOException;
 
   /**
    * Stores the file and its metadata as one release's assets.

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.Optional;
 
+import javax.inject.Inject;
 import javax.inject.Named;
 
 import io.github.nexuspypi.core.index.ProjectPage;
@@ -14,26 +15,52 @@ import io.github.nexuspypi.repository.pypi.internal.index.PageCache;
 import io.github.nexuspypi.repository.pypi.internal.index.PageCachingIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.ProjectFiles;
 import io.github.nexuspypi.repository.pypi.internal.index.RenderedPage;
+import io.github.nexuspypi.repository.pypi.internal.index.SpooledRoot;
 
+import org.sonatype.nexus.common.app.ApplicationDirectories;
+import org.sonatype.nexus.repository.content.event.asset.AssetEvent;
+import org.sonatype.nexus.repository.content.store.ContentStoreEvent;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.Context;
 
+import com.google.common.eventbus.AllowConcurrentEvents;
+import com.google.common.eventbus.Subscribe;
+
 /**
- * A hosted repository's pages, built from its database.
+ * A hosted repository's pages, built from its database: the projects' pages held in memory, the root, which grows
+ * with the number of projects, on disk.
  */
 @Named
 public class PypiHostedIndexFacet
     extends PageCachingIndexFacet<RenderedPage>
 {
-  public PypiHostedIndexFacet() {
+  /** The name of the root's files in Nexus's temporary folder, where a dead process's leftovers are swept. */
+  public static final String ROOT_FILES = "pypi-hosted-root-";
+
+  private final SpooledRoot root;
+
+  @Inject
+  public PypiHostedIndexFacet(final ApplicationDirectories directories) {
     super(PageCache.ofRendered(CACHE_BYTES));
+    this.root = new SpooledRoot(directories.getTemporaryDirectory().toPath(), ROOT_FILES);
   }
 
   @Override
   public Content rootPage(final Context context, final SimpleFormat format) throws IOException {
-    return cache.get(PageCache.ROOT, format,
-            () -> Optional.of(IndexPageRenderer.root(content().projects(), format, Instant.now())))
-        .orElseThrow().toContent();
+    return root.page(format, content()::projects);
+  }
+
+  /**
+   * The root lists the releases' names only: a release added or removed (or its attributes, which hold the name as
+   * published) changes it, as does anything that names no asset (a purge, the repository emptied). A file added,
+   * removed or yanked in a release that stays does not.
+   */
+  @Subscribe
+  @AllowConcurrentEvents
+  public void onRootChange(final ContentStoreEvent event) {
+    if (!(event instanceof AssetEvent) && event.getRepository().map(this::isSourceOfPages).orElse(false)) {
+      root.changed();
+    }
   }
 
   @Override
@@ -48,6 +75,11 @@ public class PypiHostedIndexFacet
       return page.isEmpty() ? Optional.empty()
           : Optional.of(IndexPageRenderer.project(page.get(), format, Instant.now()));
     }).map(RenderedPage::toContent);
+  }
+
+  @Override
+  protected void doDestroy() throws Exception {
+    root.discard();
   }
 
   private PypiContentFacet content() {

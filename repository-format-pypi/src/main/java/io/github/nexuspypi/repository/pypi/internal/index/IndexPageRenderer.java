@@ -7,10 +7,7 @@ import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Iterator;
-import java.util.SortedMap;
 
-import io.github.nexuspypi.core.index.ProjectListEntry;
 import io.github.nexuspypi.core.index.ProjectPage;
 import io.github.nexuspypi.core.index.SimpleFormat;
 import io.github.nexuspypi.core.index.SimpleHtmlWriter;
@@ -29,18 +26,6 @@ public final class IndexPageRenderer
   {
     return render(format, lastModified, out -> SimpleJsonWriter.writeProject(page, out),
         writer -> SimpleHtmlWriter.writeProject(page, writer));
-  }
-
-  /** @param projects display name by normalised name */
-  public static RenderedPage root(final SortedMap<String, String> projects, final SimpleFormat format,
-                                  final Instant lastModified) throws IOException
-  {
-    return render(format, lastModified, out -> SimpleJsonWriter.writeIndex(entries(projects), out),
-        writer -> SimpleHtmlWriter.writeIndex(entries(projects), writer));
-  }
-
-  private static Iterator<ProjectListEntry> entries(final SortedMap<String, String> projects) {
-    return projects.values().stream().map(ProjectListEntry::new).iterator();
   }
 
   private static RenderedPage render(final SimpleFormat format, final Instant lastModified, final Json json,

@@ -1,25 +1,18 @@
 package io.github.nexuspypi.repository.pypi.internal.proxy;
 
-import java.io.BufferedOutputStream;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import io.github.nexuspypi.core.index.ProjectListWriter;
 import io.github.nexuspypi.core.index.SimpleFormat;
 import io.github.nexuspypi.core.index.SimplePages;
 import io.github.nexuspypi.core.name.ProjectName;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
+import io.github.nexuspypi.repository.pypi.internal.index.ProjectListFiles;
 
 import org.sonatype.nexus.common.hash.HashAlgorithm;
 import org.sonatype.nexus.repository.view.Content;
@@ -45,43 +38,39 @@ final class UpstreamRoot
 
   /** Stores both formats and answers with the JSON copy, which carries the cache's age. */
   Content store(final PypiContentFacet content, final Content fetched) throws IOException {
-    Path html = Files.createTempFile(temporaryDirectory, "pypi-root-", ".html");
-    Path json = Files.createTempFile(temporaryDirectory, "pypi-root-", ".json");
+    ProjectListFiles converted = ProjectListFiles.create(temporaryDirectory, "pypi-root-");
     try {
-      convert(fetched, html, json);
-      try (TempBlob htmlBlob = content.blobs().ingest(html, SimpleFormat.TEXT_HTML.mediaType(), HASHING, false);
-           TempBlob jsonBlob = content.blobs().ingest(json, SimpleFormat.JSON_V1.mediaType(), HASHING, false)) {
+      convert(fetched, converted);
+      try (TempBlob htmlBlob = content.blobs().ingest(converted.file(SimpleFormat.TEXT_HTML),
+          SimpleFormat.TEXT_HTML.mediaType(), HASHING, false);
+           TempBlob jsonBlob = content.blobs().ingest(converted.file(SimpleFormat.JSON_V1),
+               SimpleFormat.JSON_V1.mediaType(), HASHING, false)) {
         content.storeFetched(ProxyTarget.ROOT_HTML, KIND_UPSTREAM_ROOT, Optional.empty(), htmlBlob, Map.of(), fetched);
         return content.storeFetched(ProxyTarget.ROOT_JSON, KIND_UPSTREAM_ROOT, Optional.empty(), jsonBlob, Map.of(),
             fetched).download();
       }
     }
     finally {
-      Files.deleteIfExists(html);
-      Files.deleteIfExists(json);
+      converted.delete();
     }
   }
 
-  static void convert(final Content fetched, final Path html, final Path json) throws IOException {
-    try (InputStream in = fetched.openInputStream();
-         Writer htmlOut = new BufferedWriter(new OutputStreamWriter(Files.newOutputStream(html),
-             StandardCharsets.UTF_8));
-         OutputStream jsonOut = new BufferedOutputStream(Files.newOutputStream(json));
-         ProjectListWriter htmlList = ProjectListWriter.html(htmlOut);
-         ProjectListWriter jsonList = ProjectListWriter.json(jsonOut)) {
+  /** Upstream's root into both formats, closed once whole. */
+  static void convert(final Content fetched, final ProjectListFiles converted) throws IOException {
+    try (InputStream in = fetched.openInputStream()) {
       SimplePages.parseIndex(in, fetched.getContentType(), entry -> {
         if (!ProjectName.isValid(entry.name())) {
           // Markup, a script URL or a path where a name should be: no project, and no link on the proxy's page.
           return;
         }
         try {
-          htmlList.add(entry);
-          jsonList.add(entry);
+          converted.add(entry);
         }
         catch (IOException e) {
           throw new UncheckedIOException(e);
         }
       });
+      converted.close();
     }
     catch (UncheckedIOException e) {
       throw e.getCause();

@@ -2,13 +2,13 @@ package io.github.nexuspypi.repository.pypi.internal.recipe;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
 
@@ -17,6 +17,8 @@ import javax.inject.Named;
 
 import io.github.nexuspypi.core.filename.DistributionFilename;
 import io.github.nexuspypi.core.filename.InvalidFilenameException;
+import io.github.nexuspypi.core.index.ProjectListEntry;
+import io.github.nexuspypi.core.index.ProjectListWriter;
 import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.repository.pypi.PreparedDistribution;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
@@ -26,8 +28,10 @@ import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 import io.github.nexuspypi.repository.pypi.internal.download.AssetsByPath;
 import io.github.nexuspypi.repository.pypi.internal.download.DetachedAsset;
+import io.github.nexuspypi.repository.pypi.internal.index.ProjectListSort;
 import io.github.nexuspypi.repository.pypi.internal.store.AssetPathPrefix;
 
+import org.sonatype.nexus.common.app.ApplicationDirectories;
 import org.sonatype.nexus.common.hash.HashAlgorithm;
 import org.sonatype.nexus.datastore.api.DuplicateKeyException;
 import org.sonatype.nexus.repository.IllegalOperationException;
@@ -67,11 +71,22 @@ public class PypiContentFacetImpl
 
   private final AssetsByPath downloadable = new AssetsByPath(DOWNLOADABLE_ASSETS);
 
+  // The list of projects is sorted on disk in runs of this many: some MiB of heap, however large the repository.
+  private static final int PROJECTS_HELD = 10_000;
+
+  /** Named so that the sweep at start finds a dead process's leftovers. */
+  private static final String PROJECT_LIST_FILES = "pypi-hosted-root-";
+
   private final ProjectStoreLocks storeLocks = new ProjectStoreLocks();
 
+  private final Path temporaryDirectory;
+
   @Inject
-  public PypiContentFacetImpl(@Named(PypiFormat.NAME) final FormatStoreManager formatStoreManager) {
+  public PypiContentFacetImpl(@Named(PypiFormat.NAME) final FormatStoreManager formatStoreManager,
+                              final ApplicationDirectories directories)
+  {
     super(formatStoreManager);
+    this.temporaryDirectory = directories.getTemporaryDirectory().toPath();
   }
 
   @Override
@@ -154,10 +169,14 @@ public class PypiContentFacetImpl
   }
 
   @Override
-  public SortedMap<String, String> projects() {
-    SortedMap<String, String> projects = new TreeMap<>();
-    streamOf(components()::browse).forEach(release -> projects.putIfAbsent(release.name(), displayName(release)));
-    return projects;
+  public void projects(final ProjectListWriter out) throws IOException {
+    try (ProjectListSort sorted = new ProjectListSort(temporaryDirectory, PROJECT_LIST_FILES, PROJECTS_HELD)) {
+      Iterator<FluentComponent> releases = streamOf(components()::browse).iterator();
+      while (releases.hasNext()) {
+        sorted.add(new ProjectListEntry(displayName(releases.next())));
+      }
+      sorted.writeTo(out);
+    }
   }
 
   @Override

@@ -1,10 +1,16 @@
 package io.github.nexuspypi.repository.pypi.internal.retention;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 
+import io.github.nexuspypi.core.index.ProjectListEntry;
+import io.github.nexuspypi.core.index.ProjectListWriter;
 import io.github.nexuspypi.core.retention.ReleaseVerdict;
 import io.github.nexuspypi.core.retention.RetentionPlan;
 import io.github.nexuspypi.core.retention.StoredRelease;
@@ -36,7 +42,7 @@ public final class RetentionPass
   public RetentionReport run(final Repository repository, final RetentionOptions options, final Consumer<String> log) {
     PypiContentFacet content = repository.facet(PypiContentFacet.class);
     RetentionReport report = new RetentionReport(repository.getName(), options, clock.instant());
-    for (String project : content.projects().keySet()) {
+    for (String project : projects(content)) {
       if (options.covers(project)) {
         CancelableHelper.checkCancellation();
         apply(repository, new ProjectReleases(content, project), options, report, log);
@@ -44,6 +50,29 @@ public final class RetentionPass
     }
     report.finish(clock.instant());
     return report;
+  }
+
+  /** The names only: a pass deletes releases as it goes, so the list is taken whole first. */
+  private static List<String> projects(final PypiContentFacet content) {
+    List<String> projects = new ArrayList<>();
+    try {
+      content.projects(new ProjectListWriter()
+      {
+        @Override
+        public void add(final ProjectListEntry project) {
+          projects.add(project.normalizedName());
+        }
+
+        @Override
+        public void close() {
+          // Nothing to end: the names are collected.
+        }
+      });
+    }
+    catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return projects;
   }
 
   private void apply(final Repository repository, final ProjectReleases releases, final RetentionOptions options,

@@ -19,11 +19,12 @@ public final class LeftoverSpoolFiles
 {
   /**
    * The names {@code Files.createTempFile} is given: uploads ({@code MultipartUploadReader}), proxied files and wheels
-   * ({@code PypiProxyFacet}), the upstream root ({@code UpstreamRoot}) and the group's merged root
-   * ({@code PypiGroupIndexFacet}), imported files ({@code FileImporter}).
+   * ({@code PypiProxyFacet}), the upstream root ({@code UpstreamRoot}), the group's merged root
+   * ({@code PypiGroupIndexFacet}) and the hosted root ({@code PypiHostedIndexFacet}), imported files
+   * ({@code FileImporter}).
    */
   static final List<String> PREFIXES = List.of("pypi-upload-", "pypi-download-", "pypi-wheel-", "pypi-root-",
-      "pypi-group-root-", "pypi-import-");
+      "pypi-group-root-", "pypi-hosted-root-", "pypi-import-");
 
   private final Instant cutoff;
 

@@ -1,16 +1,21 @@
 package io.github.nexuspypi.repository.pypi.internal.hosted;
 
-import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.github.nexuspypi.core.index.ProjectListEntry;
+import io.github.nexuspypi.core.index.ProjectListWriter;
 import io.github.nexuspypi.core.index.ProjectPage;
 import io.github.nexuspypi.core.index.SimpleFormat;
 import io.github.nexuspypi.core.index.SimpleJsonParser;
@@ -19,8 +24,10 @@ import io.github.nexuspypi.repository.pypi.PypiContentFacet;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
+import org.sonatype.nexus.common.app.ApplicationDirectories;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.content.Component;
@@ -31,12 +38,16 @@ import org.sonatype.nexus.repository.content.event.asset.AssetDeletedEvent;
 import org.sonatype.nexus.repository.content.event.asset.AssetDownloadedEvent;
 import org.sonatype.nexus.repository.content.event.asset.AssetEvent;
 import org.sonatype.nexus.repository.content.event.asset.AssetPurgedEvent;
+import org.sonatype.nexus.repository.content.event.component.ComponentCreatedEvent;
 import org.sonatype.nexus.repository.content.event.component.ComponentDeletedEvent;
+import org.sonatype.nexus.repository.content.event.component.ComponentEvent;
 import org.sonatype.nexus.repository.content.event.component.ComponentPurgedEvent;
 import org.sonatype.nexus.repository.content.store.ContentStoreEvent;
 
 import static io.github.nexuspypi.repository.pypi.internal.StoredAssets.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -63,19 +74,28 @@ class PypiHostedIndexFacetTest
   @Mock
   private PypiContentFacet content;
 
-  private final PypiHostedIndexFacet facet = new PypiHostedIndexFacet();
+  @TempDir
+  Path temporary;
+
+  private PypiHostedIndexFacet facet;
 
   private final List<String> builds = new ArrayList<>();
 
   @BeforeEach
   void setUp() throws Exception {
+    ApplicationDirectories directories = mock(ApplicationDirectories.class);
+    when(directories.getTemporaryDirectory()).thenReturn(temporary.toFile());
+    facet = new PypiHostedIndexFacet(directories);
     lenient().when(repository.getName()).thenReturn("pypi-hosted");
     lenient().when(otherRepository.getName()).thenReturn("pypi-other");
     lenient().when(repository.facet(PypiContentFacet.class)).thenReturn(content);
-    lenient().when(content.projects()).thenAnswer(call -> {
+    lenient().doAnswer(call -> {
       builds.add(ROOT);
-      return new TreeMap<>(Map.of("foo", "Foo", "bar", "bar"));
-    });
+      ProjectListWriter out = call.getArgument(0);
+      out.add(new ProjectListEntry("bar"));
+      out.add(new ProjectListEntry("Foo"));
+      return null;
+    }).when(content).projects(any());
     lenient().when(content.projectAssets("foo")).thenAnswer(call -> {
       builds.add("foo");
       return Stream.of(distribution(FOO_WHEEL));
@@ -97,7 +117,9 @@ class PypiHostedIndexFacetTest
 
   /** The pages built again after the event, when every page is asked for once more. */
   private Set<String> rebuiltAfter(final ContentStoreEvent event) throws Exception {
+    // The event bus calls every subscriber of the facet.
     facet.on(event);
+    facet.onRootChange(event);
     askForEveryPage();
     return new TreeSet<>(builds);
   }
@@ -123,20 +145,51 @@ class PypiHostedIndexFacetTest
   }
 
   @Test
-  void aNewFileOutdatesItsProjectAndTheRoot() throws Exception {
-    assertEquals(Set.of(ROOT, "foo"), rebuiltAfter(assetEvent(AssetCreatedEvent.class, FOO_WHEEL, repository)));
+  void aNewFileOutdatesItsProjectOnly() throws Exception {
+    // The root lists releases' names: a new release is an event of its own.
+    assertEquals(Set.of("foo"), rebuiltAfter(assetEvent(AssetCreatedEvent.class, FOO_WHEEL, repository)));
   }
 
   @Test
-  void aDeletedFileOutdatesItsProjectAndTheRoot() throws Exception {
-    assertEquals(Set.of(ROOT, "bar"),
+  void aDeletedFileOutdatesItsProjectOnly() throws Exception {
+    assertEquals(Set.of("bar"),
         rebuiltAfter(assetEvent(AssetDeletedEvent.class, "/packages/bar/2.0/bar-2.0.tar.gz", repository)));
   }
 
   @Test
-  void aYankOutdatesItsProject() throws Exception {
+  void aYankOutdatesItsProjectOnly() throws Exception {
     // Yanking changes attributes only, which is an event of its own.
-    assertEquals(Set.of(ROOT, "foo"), rebuiltAfter(assetEvent(AssetAttributesEvent.class, FOO_WHEEL, repository)));
+    assertEquals(Set.of("foo"), rebuiltAfter(assetEvent(AssetAttributesEvent.class, FOO_WHEEL, repository)));
+  }
+
+  @Test
+  void aNewReleaseOutdatesItsProjectAndTheRoot() throws Exception {
+    assertEquals(Set.of(ROOT, "foo"), rebuiltAfter(componentEvent(ComponentCreatedEvent.class, "foo")));
+  }
+
+  @Test
+  void theRootListsTheProjectsAsPublishedInBothFormats() throws Exception {
+    String html = read(facet.rootPage(null, SimpleFormat.TEXT_HTML));
+    String json = read(facet.rootPage(null, SimpleFormat.JSON_V1));
+
+    assertTrue(html.indexOf(">bar<") > 0 && html.indexOf(">bar<") < html.indexOf(">Foo<"), html);
+    assertTrue(json.indexOf("\"bar\"") > 0 && json.indexOf("\"bar\"") < json.indexOf("\"Foo\""), json);
+    assertEquals(List.of(), builds);
+  }
+
+  @Test
+  void theRootsFilesGoWithTheRepository() throws Exception {
+    facet.destroy();
+
+    try (Stream<Path> left = Files.list(temporary)) {
+      assertEquals(List.of(), left.collect(Collectors.toList()));
+    }
+  }
+
+  private static String read(final Content page) throws IOException {
+    try (InputStream in = page.openInputStream()) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   @Test
@@ -155,19 +208,22 @@ class PypiHostedIndexFacetTest
   }
 
   @Test
-  void anAssetOutsideAnyProjectOutdatesEverything() throws Exception {
-    assertEquals(Set.of(ROOT, "foo", "bar"),
+  void anAssetOutsideAnyProjectOutdatesEveryProjectsPage() throws Exception {
+    assertEquals(Set.of("foo", "bar"),
         rebuiltAfter(assetEvent(AssetCreatedEvent.class, "/stray.txt", repository)));
   }
 
   @Test
   void aDeletedReleaseOutdatesItsProjectAndTheRoot() throws Exception {
-    ComponentDeletedEvent event = event(ComponentDeletedEvent.class, repository);
-    Component release = mock(Component.class);
-    when(release.name()).thenReturn("bar");
-    when(event.getComponent()).thenReturn(release);
+    assertEquals(Set.of(ROOT, "bar"), rebuiltAfter(componentEvent(ComponentDeletedEvent.class, "bar")));
+  }
 
-    assertEquals(Set.of(ROOT, "bar"), rebuiltAfter(event));
+  private <E extends ComponentEvent> E componentEvent(final Class<E> type, final String project) {
+    E event = event(type, repository);
+    Component release = mock(Component.class);
+    when(release.name()).thenReturn(project);
+    when(event.getComponent()).thenReturn(release);
+    return event;
   }
 
   @Test

@@ -2,13 +2,10 @@ package io.github.nexuspypi.repository.pypi.internal.index;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 import io.github.nexuspypi.core.index.DistributionLink;
 import io.github.nexuspypi.core.index.ProjectPage;
@@ -23,7 +20,6 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class IndexPageRendererTest
 {
@@ -43,20 +39,6 @@ class IndexPageRendererTest
     assertArrayEquals(json.toByteArray(), IndexPageRenderer.project(PAGE, SimpleFormat.JSON_V1, CHANGED).body());
     assertArrayEquals(html.toByteArray(), IndexPageRenderer.project(PAGE, SimpleFormat.HTML_V1, CHANGED).body());
     assertEquals(SimpleFormat.HTML_V1, IndexPageRenderer.project(PAGE, SimpleFormat.HTML_V1, CHANGED).format());
-  }
-
-  @Test
-  void theRootListsTheDisplayNamesInTheOrderOfTheirNormalisedNames() throws IOException {
-    SortedMap<String, String> projects = new TreeMap<>(Map.of("zeta", "Zeta", "alpha-beta", "Alpha.Beta"));
-
-    String html = new String(IndexPageRenderer.root(projects, SimpleFormat.TEXT_HTML, CHANGED).body(),
-        StandardCharsets.UTF_8);
-    String json = new String(IndexPageRenderer.root(projects, SimpleFormat.JSON_V1, CHANGED).body(),
-        StandardCharsets.UTF_8);
-
-    assertTrue(html.indexOf(">Alpha.Beta<") > 0 && html.indexOf(">Alpha.Beta<") < html.indexOf(">Zeta<"), html);
-    assertTrue(json.indexOf("\"Alpha.Beta\"") > 0 && json.indexOf("\"Alpha.Beta\"") < json.indexOf("\"Zeta\""),
-        json);
   }
 
   @Test

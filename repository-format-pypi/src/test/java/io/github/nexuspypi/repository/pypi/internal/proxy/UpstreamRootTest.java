@@ -5,6 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import io.github.nexuspypi.core.index.SimpleFormat;
+import io.github.nexuspypi.repository.pypi.internal.index.ProjectListFiles;
+
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.payloads.StringPayload;
 
@@ -29,13 +32,12 @@ class UpstreamRootTest
         + "<a href=\"/simple/fine-project/\">Fine.Project</a>\n"
         + "<a href=\"/simple/a/\">a</a>\n"
         + "</body></html>\n";
-    Path html = temporary.resolve("root.html");
-    Path json = temporary.resolve("root.json");
+    ProjectListFiles converted = ProjectListFiles.create(temporary, "root-");
 
-    UpstreamRoot.convert(new Content(new StringPayload(upstream, StandardCharsets.UTF_8, "text/html")), html, json);
+    UpstreamRoot.convert(new Content(new StringPayload(upstream, StandardCharsets.UTF_8, "text/html")), converted);
 
-    String htmlRoot = Files.readString(html);
-    String jsonRoot = Files.readString(json);
+    String htmlRoot = Files.readString(converted.file(SimpleFormat.TEXT_HTML));
+    String jsonRoot = Files.readString(converted.file(SimpleFormat.JSON_V1));
     for (String root : new String[] {htmlRoot, jsonRoot}) {
       assertTrue(root.contains("Fine.Project"), root);
       assertFalse(root.contains("javascript") || root.contains("script") || root.contains("service"), root);

@@ -1,5 +1,6 @@
 package io.github.nexuspypi.repository.pypi.internal.retention;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -9,9 +10,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
+import io.github.nexuspypi.core.index.ProjectListEntry;
+import io.github.nexuspypi.core.index.ProjectListWriter;
 import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiAttributes;
@@ -36,6 +39,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -62,15 +66,17 @@ class RetentionPassTest
   private final List<String> deleted = new ArrayList<>();
 
   @BeforeEach
-  void setUp() {
+  void setUp() throws IOException {
     when(repository.getName()).thenReturn("pypi-hosted");
     when(repository.facet(PypiContentFacet.class)).thenReturn(content);
     when(content.components()).thenReturn(components);
-    when(content.projects()).thenAnswer(call -> {
-      TreeMap<String, String> projects = new TreeMap<>();
-      assets.keySet().forEach(project -> projects.put(project, project));
-      return projects;
-    });
+    doAnswer(call -> {
+      ProjectListWriter out = call.getArgument(0);
+      for (String project : new TreeSet<>(assets.keySet())) {
+        out.add(new ProjectListEntry(project));
+      }
+      return null;
+    }).when(content).projects(any());
     when(content.projectAssets(any())).thenAnswer(call -> assets.getOrDefault(call.<String>getArgument(0), List.of())
         .stream());
     when(content.releaseVersion(any(), any())).thenAnswer(call -> releases.keySet().stream()
