@@ -15,6 +15,7 @@ import io.github.nexuspypi.repository.pypi.internal.index.PageCache;
 import io.github.nexuspypi.repository.pypi.internal.index.PageCachingIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.ProjectFiles;
 import io.github.nexuspypi.repository.pypi.internal.index.RenderedPage;
+import io.github.nexuspypi.repository.pypi.internal.download.MappedFiles;
 import io.github.nexuspypi.repository.pypi.internal.index.SpooledRoot;
 
 import org.sonatype.nexus.common.app.ApplicationDirectories;
@@ -40,9 +41,9 @@ public class PypiHostedIndexFacet
   private final SpooledRoot root;
 
   @Inject
-  public PypiHostedIndexFacet(final ApplicationDirectories directories) {
+  public PypiHostedIndexFacet(final ApplicationDirectories directories, final MappedFiles mappedFiles) {
     super(PageCache.ofRendered(CACHE_BYTES));
-    this.root = new SpooledRoot(directories.getTemporaryDirectory().toPath(), ROOT_FILES);
+    this.root = new SpooledRoot(directories.getTemporaryDirectory().toPath(), ROOT_FILES, mappedFiles);
   }
 
   @Override

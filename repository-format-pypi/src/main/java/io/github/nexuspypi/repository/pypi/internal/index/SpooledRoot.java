@@ -9,6 +9,8 @@ import java.util.concurrent.locks.ReentrantLock;
 
 import io.github.nexuspypi.core.index.ProjectListWriter;
 import io.github.nexuspypi.core.index.SimpleFormat;
+import io.github.nexuspypi.repository.pypi.internal.download.FileChannelPayload;
+import io.github.nexuspypi.repository.pypi.internal.download.MappedFiles;
 
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.payloads.PathPayload;
@@ -24,6 +26,9 @@ import org.joda.time.DateTime;
  * request that finds the page outdated waits for the build under way, and if that one too began before the change it
  * saw, builds the next itself, so that concurrent first requests build it once. A page is published only when both
  * its files are whole, so a request gets the old page or the new one, never part of one.
+ *
+ * The page goes out as a stored file does ({@link FileChannelPayload}: from a kept memory mapping to Jetty), not
+ * through a heap buffer, which had made a cached root cost 1.5 to 2 times the CPU of the page held in memory.
  */
 public final class SpooledRoot
 {
@@ -38,6 +43,8 @@ public final class SpooledRoot
 
   private final String prefix;
 
+  private final MappedFiles mappedFiles;
+
   private final AtomicLong changes = new AtomicLong();
 
   private final ReentrantLock building = new ReentrantLock();
@@ -48,9 +55,10 @@ public final class SpooledRoot
   private Spooled previous;
 
   /** @param prefix how its files are named in {@code directory}, for the sweep of a dead process's leftovers */
-  public SpooledRoot(final Path directory, final String prefix) {
+  public SpooledRoot(final Path directory, final String prefix, final MappedFiles mappedFiles) {
     this.directory = directory;
     this.prefix = prefix;
+    this.mappedFiles = mappedFiles;
   }
 
   /** The list of projects changed: the page is written again when next asked for. */
@@ -64,7 +72,7 @@ public final class SpooledRoot
     if (page == null || page.builtAt < seen) {
       page = rebuilt(seen, projects);
     }
-    return page.content(format);
+    return page.content(format, mappedFiles);
   }
 
   private Spooled rebuilt(final long seen, final Projects projects) throws IOException {
@@ -139,9 +147,11 @@ public final class SpooledRoot
       this.jsonSize = Files.size(files.file(SimpleFormat.JSON_V1));
     }
 
-    private Content content(final SimpleFormat format) {
-      Content content = new Content(new SpooledFile(files.file(format), format.isJson() ? jsonSize : htmlSize,
-          RenderedPage.contentType(format)));
+    private Content content(final SimpleFormat format, final MappedFiles mappedFiles) {
+      Path file = files.file(format);
+      SpooledFile stream = new SpooledFile(file, format.isJson() ? jsonSize : htmlSize,
+          RenderedPage.contentType(format));
+      Content content = new Content(new FileChannelPayload(file, stream, mappedFiles));
       content.getAttributes().set(Content.CONTENT_ETAG, files.sha256(format));
       content.getAttributes().set(Content.CONTENT_LAST_MODIFIED, lastModified);
       return content;

@@ -14,6 +14,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import io.github.nexuspypi.repository.pypi.internal.download.MappedFiles;
 import io.github.nexuspypi.core.index.ProjectListEntry;
 import io.github.nexuspypi.core.index.ProjectListWriter;
 import io.github.nexuspypi.core.index.ProjectPage;
@@ -85,7 +86,7 @@ class PypiHostedIndexFacetTest
   void setUp() throws Exception {
     ApplicationDirectories directories = mock(ApplicationDirectories.class);
     when(directories.getTemporaryDirectory()).thenReturn(temporary.toFile());
-    facet = new PypiHostedIndexFacet(directories);
+    facet = new PypiHostedIndexFacet(directories, new MappedFiles());
     lenient().when(repository.getName()).thenReturn("pypi-hosted");
     lenient().when(otherRepository.getName()).thenReturn("pypi-other");
     lenient().when(repository.facet(PypiContentFacet.class)).thenReturn(content);
