@@ -14,23 +14,29 @@ public final class Eventually
   /** Far above the few seconds Nexus's background work takes on a busy two-core machine. */
   private static final Duration DEADLINE = Duration.ofSeconds(60);
 
-  private static final Duration INTERVAL = Duration.ofMillis(250);
+  /** How often a probe is asked again unless the caller says otherwise. */
+  public static final Duration INTERVAL = Duration.ofMillis(250);
 
   private Eventually() {
   }
 
   /** The first value of {@code probe} that is {@code done}, or the last one read when the deadline passed. */
   public static <T> T poll(final Supplier<T> probe, final Predicate<T> done) {
-    return poll(probe, done, DEADLINE);
+    return poll(probe, done, DEADLINE, INTERVAL);
   }
 
-  /** As {@link #poll(Supplier, Predicate)}, for work whose length the caller sets (a benchmark's import). */
-  public static <T> T poll(final Supplier<T> probe, final Predicate<T> done, final Duration within) {
+  /**
+   * As {@link #poll(Supplier, Predicate)}, for work whose length the caller sets (a benchmark's import), asking
+   * every {@code interval}: a benchmark whose probe costs Nexus CPU asks seldom, so as not to measure its own asking.
+   */
+  public static <T> T poll(final Supplier<T> probe, final Predicate<T> done, final Duration within,
+                           final Duration interval)
+  {
     long deadline = System.nanoTime() + within.toNanos();
     T value = probe.get();
     while (!done.test(value) && System.nanoTime() < deadline) {
       try {
-        Thread.sleep(INTERVAL.toMillis());
+        Thread.sleep(interval.toMillis());
       }
       catch (InterruptedException e) {
         Thread.currentThread().interrupt();

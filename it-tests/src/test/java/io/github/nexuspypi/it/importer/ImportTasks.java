@@ -57,14 +57,20 @@ final class ImportTasks
    * @param previousStart the {@code started} of a run before, whose summary does not count, or null
    */
   JsonNode awaitEnd(final String taskId, final String previousStart) {
-    return awaitEnd(taskId, previousStart, DEADLINE);
+    return awaitEnd(taskId, previousStart, DEADLINE, Eventually.INTERVAL);
   }
 
-  /** As {@link #awaitEnd(String, String)}, for a run that may take longer than a test's. */
-  JsonNode awaitEnd(final String taskId, final String previousStart, final Duration within) {
+  /**
+   * As {@link #awaitEnd(String, String)}, for a run that may take longer than a test's, its summary read every
+   * {@code interval}: each reading costs Nexus a check of the password (SHA-512, many rounds), which at 4 a second
+   * was 8 % of Nexus's CPU while a benchmark's import ran.
+   */
+  JsonNode awaitEnd(final String taskId, final String previousStart, final Duration within,
+                    final Duration interval)
+  {
     JsonNode summary = Eventually.poll(() -> summary(taskId), node -> node != null
         && ENDED.contains(node.path("state").asText()) && !node.path("started").asText().equals(previousStart),
-        within);
+        within, interval);
     if (summary == null) {
       throw new AssertionError("Import task " + taskId + " has no summary");
     }

@@ -20,6 +20,8 @@ public final class DigestingInputStream
 
   private final MessageDigest sha256 = jdkDigest("SHA-256");
 
+  private final MessageDigest sha1 = jdkDigest("SHA-1");
+
   private final MessageDigest blake2b = new Blake2b();
 
   private long size;
@@ -64,6 +66,7 @@ public final class DigestingInputStream
     md5.update(b, off, len);
     sha256.update(b, off, len);
     blake2b.update(b, off, len);
+    sha1.update(b, off, len);
     size += len;
   }
 
@@ -110,7 +113,7 @@ public final class DigestingInputStream
   public FileDigests digests() {
     if (digests == null) {
       digests = new FileDigests(FileDigests.hex(md5.digest()), FileDigests.hex(sha256.digest()),
-          FileDigests.hex(blake2b.digest()));
+          FileDigests.hex(blake2b.digest()), FileDigests.hex(sha1.digest()));
     }
     return digests;
   }

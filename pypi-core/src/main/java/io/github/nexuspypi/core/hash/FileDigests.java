@@ -7,9 +7,11 @@ import java.util.HexFormat;
 
 /**
  * The three digests PyPI records for every file, as lower-case hex: MD5 (still shown by older clients),
- * SHA-256 (the {@code #sha256=} of index links) and BLAKE2b-256 (Warehouse's file identity).
+ * SHA-256 (the {@code #sha256=} of index links) and BLAKE2b-256 (Warehouse's file identity); and SHA-1, which no
+ * index publishes but a repository may key its stored files by (Nexus's blob stores do), so that storing a file
+ * never reads it a second time to hash it.
  */
-public record FileDigests(String md5, String sha256, String blake2b256)
+public record FileDigests(String md5, String sha256, String blake2b256, String sha1)
 {
   private static final HexFormat HEX = HexFormat.of();
 

@@ -50,7 +50,7 @@ class UploadFieldsForFileTest
         () -> validator.checkMetadata(form, wheel, metadata("other", "1.0")));
     assertTrue(otherName.getMessage().contains("does not match the project name"), otherName.getMessage());
     UploadRejectedException otherBytes = assertThrows(UploadRejectedException.class,
-        () -> validator.checkDigests(form, new FileDigests("m", "b".repeat(64), "c")));
+        () -> validator.checkDigests(form, new FileDigests("m", "b".repeat(64), "c", "d")));
     assertTrue(otherBytes.getMessage().contains("digest"), otherBytes.getMessage());
   }
 }

@@ -5,22 +5,24 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * Imports files a bounded number at a time, so that a source far larger than memory or than the thread pool passes
- * through: a file is handed to a worker only when one is free. The calling thread (the task's, whose log is the
- * task log) collects the outcomes and reports progress at intervals. Cancelling stops handing out files and waits
- * for the ones under way, which each end committed or not stored at all.
+ * through: each of at most <em>concurrency</em> workers takes the next file itself when it is done with one, so no
+ * worker waits for another thread to hand it work (on a busy machine the task's thread may wait long for a core,
+ * and its workers with it). The calling thread (the task's, whose log is the task log) collects the outcomes and
+ * reports progress at intervals. Cancelling stops the taking of files and waits for the ones under way, which each
+ * end committed or not stored at all.
  */
 final class ImportRun
 {
@@ -54,44 +56,76 @@ final class ImportRun
       thread.setDaemon(true);
       return thread;
     });
+    RemainingFiles toImport = new RemainingFiles(files, canceled);
+    BlockingQueue<ImportedFile> finished = new LinkedBlockingQueue<>();
+    AtomicReference<Throwable> bug = new AtomicReference<>();
     try {
-      ExecutorCompletionService<ImportedFile> done = new ExecutorCompletionService<>(workers);
-      Iterator<SourceFile> next = files.iterator();
-      int inFlight = 0;
+      for (int i = 0; i < Math.min(concurrency, files.size()); i++) {
+        workers.execute(() -> {
+          try {
+            for (SourceFile file = toImport.next(); file != null; file = toImport.next()) {
+              finished.add(importer.apply(file));
+            }
+          }
+          catch (RuntimeException | Error e) {
+            // FileImporter turns every failure into an outcome; what escapes it is a bug, not a file's fault.
+            bug.compareAndSet(null, e);
+            toImport.stop();
+          }
+        });
+      }
+      workers.shutdown();
       Instant lastReport = clock.instant();
-      boolean stopped = false;
-      while (inFlight > 0 || (next.hasNext() && !stopped)) {
-        while (!stopped && inFlight < concurrency && next.hasNext()) {
-          SourceFile file = next.next();
-          done.submit(() -> importer.apply(file));
-          inFlight++;
+      // A worker adds its last outcome before it ends: once all have ended, an empty queue means all are counted.
+      while (!(workers.isTerminated() && finished.isEmpty())) {
+        ImportedFile outcome = finished.poll(progressInterval.toMillis(), TimeUnit.MILLISECONDS);
+        if (outcome != null) {
+          summary.done(outcome);
         }
-        Future<ImportedFile> finished = done.poll(progressInterval.toMillis(), TimeUnit.MILLISECONDS);
-        if (finished != null) {
-          inFlight--;
-          summary.done(outcome(finished));
-        }
-        stopped = stopped || canceled.getAsBoolean();
         Instant now = clock.instant();
         if (!Duration.between(lastReport, now).minus(progressInterval).isNegative()) {
           progress.accept(summary);
           lastReport = now;
         }
       }
-      return !next.hasNext();
+      if (bug.get() != null) {
+        throw new IllegalStateException("An import worker failed", bug.get());
+      }
+      return toImport.allTaken();
     }
     finally {
+      // Also when this thread is interrupted: no worker may go on taking files once the run is left.
+      toImport.stop();
       workers.shutdown();
     }
   }
 
-  private static ImportedFile outcome(final Future<ImportedFile> finished) throws InterruptedException {
-    try {
-      return finished.get();
+  /** The files not yet taken, handed out one at a time to whichever worker asks, until the run is cancelled. */
+  private static final class RemainingFiles
+  {
+    private final Iterator<SourceFile> next;
+
+    private final BooleanSupplier canceled;
+
+    private boolean stopped;
+
+    RemainingFiles(final List<SourceFile> files, final BooleanSupplier canceled) {
+      this.next = files.iterator();
+      this.canceled = canceled;
     }
-    catch (ExecutionException e) {
-      // FileImporter turns every failure into an outcome; what escapes it is a bug, not a file's fault.
-      throw new IllegalStateException("An import worker failed", e.getCause());
+
+    /** The next file, or null when all are taken or the run is cancelled. */
+    synchronized SourceFile next() {
+      stopped = stopped || canceled.getAsBoolean();
+      return !stopped && next.hasNext() ? next.next() : null;
+    }
+
+    synchronized void stop() {
+      stopped = true;
+    }
+
+    synchronized boolean allTaken() {
+      return !next.hasNext();
     }
   }
 }

@@ -81,6 +81,8 @@ public class PypiContentFacetImpl
 
   private final Path temporaryDirectory;
 
+  private final SpooledFileIngest spooledFiles = new SpooledFileIngest(this);
+
   @Inject
   public PypiContentFacetImpl(@Named(PypiFormat.NAME) final FormatStoreManager formatStoreManager,
                               final ApplicationDirectories directories)
@@ -181,8 +183,8 @@ public class PypiContentFacetImpl
 
   @Override
   public boolean store(final PreparedDistribution distribution, final boolean replace) throws IOException {
-    try (TempBlob file = blobs().ingest(distribution.file(), DistributionContentTypes.of(distribution.filename().filename()),
-        HASHING, false);
+    try (TempBlob file = spooledFiles.ingest(distribution.file(),
+        DistributionContentTypes.of(distribution.filename().filename()), distribution.digests(), distribution.size());
          TempBlob metadata = blobs().ingest(new ByteArrayInputStream(distribution.metadataFile()), TEXT_PLAIN,
              HASHING)) {
       Lock project = storeLocks.of(distribution.project());

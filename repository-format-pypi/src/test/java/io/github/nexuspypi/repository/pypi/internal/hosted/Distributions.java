@@ -27,6 +27,6 @@ final class Distributions
     return new PreparedDistribution(parsed, parsed.parsedVersion(),
         new InspectedDistribution(CoreMetadata.parse(metadata), metadata),
         parsed.filename().endsWith(".whl") ? "py3" : "source",
-        new FileDigests("md5-of-" + filename, sha256, "blake2b-of-" + filename), 1234, file);
+        new FileDigests("md5-of-" + filename, sha256, "blake2b-of-" + filename, "sha1-of-" + filename), 1234, file);
   }
 }

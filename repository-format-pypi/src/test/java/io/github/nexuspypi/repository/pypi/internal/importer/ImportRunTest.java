@@ -93,4 +93,31 @@ class ImportRunTest
     assertEquals(started.get(), summary.count(ImportOutcome.IMPORTED), "every file handed out ended");
     assertTrue(started.get() <= 4, "no more files once cancelled, saw " + started.get());
   }
+
+  @Test
+  void aWorkerTakesTheNextFileWithoutWaitingForTheTaskThread() throws Exception {
+    CountDownLatch allStarted = new CountDownLatch(12);
+    Function<SourceFile, ImportedFile> importer = file -> {
+      allStarted.countDown();
+      return new ImportedFile(file, ImportOutcome.IMPORTED, null, 1);
+    };
+    ImportSummary summary = summary();
+    List<SourceFile> files = files(12);
+    summary.listed(files);
+    AtomicInteger reports = new AtomicInteger();
+
+    // The task's thread is held in its first progress report until every file has been started.
+    assertTrue(new ImportRun(importer, 2, Duration.ofMillis(1), CLOCK).run(files, summary, () -> false, s -> {
+      if (reports.getAndIncrement() == 0) {
+        try {
+          assertTrue(allStarted.await(10, TimeUnit.SECONDS), "the workers waited for the task's thread");
+        }
+        catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }));
+
+    assertEquals(12, summary.count(ImportOutcome.IMPORTED));
+  }
 }

@@ -42,7 +42,7 @@ class ReleaseAttributesTest
     byte[] bytes = metadata.getBytes(StandardCharsets.UTF_8);
     return new PreparedDistribution(filename, Version.parse("1.0"),
         new InspectedDistribution(CoreMetadata.parse(bytes), bytes), "py3",
-        new FileDigests("md5-hex", "sha256-hex", "blake2b-hex"), 4321, Path.of("unused"));
+        new FileDigests("md5-hex", "sha256-hex", "blake2b-hex", "sha1-hex"), 4321, Path.of("unused"));
   }
 
   @Test
