@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
 
+import javax.annotation.Nullable;
 import javax.inject.Inject;
 import javax.inject.Named;
 
@@ -27,11 +28,15 @@ import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 import io.github.nexuspypi.repository.pypi.internal.download.AssetsByPath;
 import io.github.nexuspypi.repository.pypi.internal.download.DetachedAsset;
 import io.github.nexuspypi.repository.pypi.internal.store.AssetPathPrefix;
+import io.github.nexuspypi.repository.pypi.internal.store.PypiAssetDAO;
 
+import org.sonatype.nexus.common.entity.Continuation;
 import org.sonatype.nexus.common.hash.HashAlgorithm;
+import org.sonatype.nexus.datastore.api.DataSession;
 import org.sonatype.nexus.datastore.api.DuplicateKeyException;
 import org.sonatype.nexus.repository.IllegalOperationException;
 import org.sonatype.nexus.repository.config.WritePolicy;
+import org.sonatype.nexus.repository.content.Asset;
 import org.sonatype.nexus.repository.content.event.asset.AssetEvent;
 import org.sonatype.nexus.repository.content.facet.ContentFacetSupport;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
@@ -41,6 +46,7 @@ import org.sonatype.nexus.repository.content.store.FormatStoreManager;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.payloads.TempBlob;
 import org.sonatype.nexus.transaction.Transactional;
+import org.sonatype.nexus.transaction.UnitOfWork;
 
 import com.google.common.eventbus.AllowConcurrentEvents;
 import com.google.common.eventbus.Subscribe;
@@ -133,8 +139,17 @@ public class PypiContentFacetImpl
   }
 
   @Override
-  public Stream<FluentAsset> projectAssets(final String project) {
-    return assetsUnder(PypiPaths.projectPrefix(project));
+  public Stream<Asset> projectAssets(final String project) {
+    String prefix = PypiPaths.projectPrefix(project);
+    return streamOf((limit, continuationToken) -> browseAssetsUnder(prefix, limit, continuationToken));
+  }
+
+  @Transactional
+  protected Continuation<Asset> browseAssetsUnder(final String prefix, final int limit,
+                                                  @Nullable final String continuationToken)
+  {
+    return UnitOfWork.<DataSession<?>>currentSession().access(PypiAssetDAO.class)
+        .browseAssetsUnder(PypiAssetDAO.assetsUnder(contentRepositoryId(), prefix, limit, continuationToken));
   }
 
   private Stream<FluentAsset> assetsUnder(final String pathPrefix) {
