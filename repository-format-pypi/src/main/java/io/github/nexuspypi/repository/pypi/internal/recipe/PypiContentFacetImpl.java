@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
 
 import javax.annotation.Nullable;
@@ -73,11 +72,16 @@ public class PypiContentFacetImpl
 
   private final AssetsByPath downloadable = new AssetsByPath(DOWNLOADABLE_ASSETS);
 
-  private final ProjectStoreLocks storeLocks = new ProjectStoreLocks();
+  private final ProjectStoreLocks storeLocks;
 
   @Inject
   public PypiContentFacetImpl(@Named(PypiFormat.NAME) final FormatStoreManager formatStoreManager) {
+    this(formatStoreManager, new ProjectStoreLocks());
+  }
+
+  PypiContentFacetImpl(final FormatStoreManager formatStoreManager, final ProjectStoreLocks storeLocks) {
     super(formatStoreManager);
+    this.storeLocks = storeLocks;
   }
 
   @Override
@@ -176,14 +180,7 @@ public class PypiContentFacetImpl
         HASHING, false);
          TempBlob metadata = blobs().ingest(new ByteArrayInputStream(distribution.metadataFile()), TEXT_PLAIN,
              HASHING)) {
-      Lock project = storeLocks.of(distribution.project());
-      project.lock();
-      try {
-        return save(distribution, replace, file, metadata);
-      }
-      finally {
-        project.unlock();
-      }
+      return storeLocks.holding(distribution.project(), () -> save(distribution, replace, file, metadata));
     }
   }
 
@@ -244,9 +241,19 @@ public class PypiContentFacetImpl
   }
 
   @Override
-  @Transactional
   public FluentAsset storeFetched(final String path, final String kind, final Optional<Release> release,
                                   final TempBlob blob, final Map<String, Object> attributes, final Content fetched)
+  {
+    // A file's store creates or finds its release, as an upload's does; a page's belongs to no release.
+    return release.isEmpty() ? saveFetched(path, kind, release, blob, attributes, fetched)
+        : storeLocks.holding(release.get().project(),
+            () -> saveFetched(path, kind, release, blob, attributes, fetched));
+  }
+
+  @Transactional
+  protected FluentAsset saveFetched(final String path, final String kind, final Optional<Release> release,
+                                    final TempBlob blob, final Map<String, Object> attributes,
+                                    final Content fetched)
   {
     FluentAsset asset = release
         .map(coordinates -> components().name(coordinates.project()).version(coordinates.version())
