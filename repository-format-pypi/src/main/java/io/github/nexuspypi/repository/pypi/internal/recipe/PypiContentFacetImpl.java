@@ -29,7 +29,6 @@ import io.github.nexuspypi.repository.pypi.internal.download.DetachedAsset;
 import io.github.nexuspypi.repository.pypi.internal.store.AssetPathPrefix;
 import io.github.nexuspypi.repository.pypi.internal.store.PypiAssetDAO;
 
-import org.sonatype.nexus.common.entity.Continuation;
 import org.sonatype.nexus.common.hash.HashAlgorithm;
 import org.sonatype.nexus.datastore.api.DataSession;
 import org.sonatype.nexus.datastore.api.DuplicateKeyException;
@@ -53,6 +52,7 @@ import com.google.common.eventbus.Subscribe;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_DISTRIBUTION;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_METADATA;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_PYPI;
+import static org.sonatype.nexus.common.entity.Continuations.BROWSE_LIMIT;
 import static org.sonatype.nexus.common.entity.Continuations.streamOf;
 import static org.sonatype.nexus.common.hash.HashAlgorithm.MD5;
 import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA1;
@@ -145,15 +145,16 @@ public class PypiContentFacetImpl
   @Override
   public Stream<Asset> projectAssets(final String project) {
     String prefix = PypiPaths.projectPrefix(project);
-    return streamOf((limit, continuationToken) -> browseAssetsUnder(prefix, limit, continuationToken));
+    return Stream.iterate(browseAssetsUnder(prefix, null), page -> !page.isEmpty(),
+            page -> page.size() < BROWSE_LIMIT ? List.of()
+                : browseAssetsUnder(prefix, page.get(page.size() - 1).path()))
+        .flatMap(List::stream);
   }
 
   @Transactional
-  protected Continuation<Asset> browseAssetsUnder(final String prefix, final int limit,
-                                                  @Nullable final String continuationToken)
-  {
+  protected List<Asset> browseAssetsUnder(final String prefix, @Nullable final String afterPath) {
     return UnitOfWork.<DataSession<?>>currentSession().access(PypiAssetDAO.class)
-        .browseAssetsUnder(PypiAssetDAO.assetsUnder(contentRepositoryId(), prefix, limit, continuationToken));
+        .browseAssetsUnder(PypiAssetDAO.assetsUnder(contentRepositoryId(), prefix, BROWSE_LIMIT, afterPath));
   }
 
   private Stream<FluentAsset> assetsUnder(final String pathPrefix) {

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The SQL the plugin adds runs on PostgreSQL, the database of Sonatype's HA, as it runs on H2: the same assets
  * page by page, its escaped wildcards meaning the same. PostgreSQL reads a prefix {@code LIKE} as a range of a plain
  * index on {@code path} only in a database of the C collation: one is made here for the plan. In a database of
- * another collation (the cluster's default, printed for the record) it walks the primary key instead, testing each
+ * another collation (the cluster's default, printed for the record) it reads the whole table instead, testing each
  * row, unless the pattern index the admin guide suggests is added: a third database has it (docs/admin-guide.md,
  * "What scales how").
  */

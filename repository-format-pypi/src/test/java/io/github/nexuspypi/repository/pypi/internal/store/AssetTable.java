@@ -130,7 +130,7 @@ final class AssetTable
 
   /**
    * The page lookup as the plugin runs it: the statement {@code browseAssetsUnder} of PypiAssetDAO.xml, with or
-   * without its continuation, in JDBC's syntax. Its parameters are the repository, [the last id,] pattern, limit.
+   * without its continuation, in JDBC's syntax. Its parameters are the repository, pattern, [the last path,] limit.
    */
   static String browse(final boolean continuation) {
     Matcher select = Pattern.compile("<select id=\"browseAssetsUnder\"[^>]*>(.*?)</select>", Pattern.DOTALL)
@@ -139,7 +139,7 @@ final class AssetTable
       throw new AssertionError("PypiAssetDAO.xml has no browseAssetsUnder");
     }
     return select.group(1)
-        .replaceAll("<if test=\"continuationToken != null\">(.*?)</if>", continuation ? "$1" : "")
+        .replaceAll("<if test=\"afterPath != null\">(.*?)</if>", continuation ? "$1" : "")
         .replace("&gt;", ">")
         .replaceAll("#\\{\\w+}", "?")
         .replaceAll("\\s+", " ")
@@ -156,18 +156,18 @@ final class AssetTable
     }
   }
 
-  /** The paths of the assets under {@code prefix} in {@link #REPOSITORY}, browsed page by page as Nexus does. */
+  /** The paths of the assets under {@code prefix} in {@link #REPOSITORY}, read page by page as the plugin does. */
   static List<String> pathsUnder(final Connection connection, final String prefix) throws SQLException {
     List<String> paths = new ArrayList<>();
-    Integer last = null;
+    String last = null;
     while (true) {
       try (PreparedStatement query = connection.prepareStatement(browse(last != null))) {
         bind(query, last, prefix);
         int before = paths.size();
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
-            paths.add(rows.getString("path"));
-            last = rows.getInt("asset_id");
+            last = rows.getString("path");
+            paths.add(last);
           }
         }
         if (paths.size() - before < BROWSE_LIMIT) {
@@ -178,13 +178,13 @@ final class AssetTable
   }
 
   /** Binds the browse's parameters. */
-  static void bind(final PreparedStatement query, final Integer last, final String prefix) throws SQLException {
+  static void bind(final PreparedStatement query, final String last, final String prefix) throws SQLException {
     int parameter = 1;
     query.setInt(parameter++, REPOSITORY);
-    if (last != null) {
-      query.setInt(parameter++, last);
-    }
     query.setString(parameter++, AssetPathPrefix.pattern(prefix));
+    if (last != null) {
+      query.setString(parameter++, last);
+    }
     query.setInt(parameter, BROWSE_LIMIT);
   }
 
@@ -193,7 +193,7 @@ final class AssetTable
                      final String prefix) throws SQLException
   {
     try (PreparedStatement query = connection.prepareStatement(explain + " " + browse(continuation))) {
-      bind(query, continuation ? 1 : null, prefix);
+      bind(query, continuation ? prefix + "1.1/" : null, prefix);
       StringBuilder plan = new StringBuilder();
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
@@ -204,7 +204,7 @@ final class AssetTable
     }
   }
 
-  /** What every test expects of the project {@code project}'s folder: its assets, in upload order. */
+  /** What every test expects of the project {@code project}'s folder: its assets, in path order. */
   static List<String> expectedUnder(final int project) {
     List<String> paths = new ArrayList<>();
     for (int release = 0; release < ASSETS_PER_PROJECT / 2; release++) {
