@@ -11,6 +11,7 @@ import io.github.nexuspypi.core.version.Version;
 
 import org.sonatype.nexus.repository.Facet;
 import org.sonatype.nexus.repository.config.WritePolicy;
+import org.sonatype.nexus.repository.content.Asset;
 import org.sonatype.nexus.repository.content.facet.ContentFacet;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.view.Content;
@@ -45,8 +46,11 @@ public interface PypiContentFacet
    */
   Optional<FluentAsset> findFile(String project, String version, DistributionFilename filename);
 
-  /** Every asset of one project, files and metadata, streamed from the database page by page. */
-  Stream<FluentAsset> projectAssets(String project);
+  /**
+   * Every asset of one project, files and metadata, streamed from the database page by page, to read: plain data
+   * whose release and blob are not loaded ({@code assets().with(asset)} makes one to change).
+   */
+  Stream<Asset> projectAssets(String project);
 
   /**
    * How the repository spells a release of a project: PEP 440 makes {@code 1.0} and {@code 1.0.0} one release, which

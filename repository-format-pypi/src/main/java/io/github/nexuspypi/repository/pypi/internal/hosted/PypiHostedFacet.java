@@ -25,6 +25,7 @@ import org.sonatype.nexus.repository.FacetSupport;
 import org.sonatype.nexus.repository.IllegalOperationException;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.config.WritePolicy;
+import org.sonatype.nexus.repository.content.Asset;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.security.ContentPermissionChecker;
 import org.sonatype.nexus.repository.security.VariableResolverAdapter;
@@ -171,9 +172,10 @@ public class PypiHostedFacet
       return false;
     }
     List<FluentAsset> files;
-    try (Stream<FluentAsset> assets = content.projectAssets(project)) {
+    try (Stream<Asset> assets = content.projectAssets(project)) {
       files = assets.filter(asset -> KIND_DISTRIBUTION.equals(asset.kind()))
           .filter(asset -> PypiPaths.versionOf(asset.path()).equals(version))
+          .map(content.assets()::with)
           .collect(Collectors.toList());
     }
     for (FluentAsset file : files) {

@@ -1,6 +1,7 @@
 package io.github.nexuspypi.repository.pypi.internal.recipe;
 
 import java.util.concurrent.locks.Lock;
+import java.util.function.Supplier;
 
 import com.google.common.util.concurrent.Striped;
 
@@ -10,7 +11,8 @@ import com.google.common.util.concurrent.Striped;
  * gives up after its lock timeout, and Hikari then closes the connection, so the rollback fails too and the store
  * is not run again. With 16 such uploads on a loaded 2-core machine, some answered 500 ("Concurrent update in table
  * PYPI_COMPONENT"). Waiting here instead has no timeout and holds no connection. Keyed by project, not release,
- * so that {@code 1.0} and {@code 1.0.0}, one release, share a lock whatever their spelling.
+ * so that {@code 1.0} and {@code 1.0.0}, one release, share a lock whatever their spelling. A proxy's stores of
+ * fetched files create releases too, and take the same lock.
  */
 final class ProjectStoreLocks
 {
@@ -22,5 +24,17 @@ final class ProjectStoreLocks
   /** The lock of a project, by its normalised name. */
   Lock of(final String normalizedProject) {
     return locks.get(normalizedProject);
+  }
+
+  /** Runs a store of the project (its transaction, whole) once no other store of it is under way. */
+  <T> T holding(final String normalizedProject, final Supplier<T> store) {
+    Lock lock = of(normalizedProject);
+    lock.lock();
+    try {
+      return store.get();
+    }
+    finally {
+      lock.unlock();
+    }
   }
 }

@@ -9,9 +9,12 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
 
+import javax.annotation.Nullable;
 import javax.inject.Inject;
 import javax.inject.Named;
 
@@ -30,12 +33,15 @@ import io.github.nexuspypi.repository.pypi.internal.download.AssetsByPath;
 import io.github.nexuspypi.repository.pypi.internal.download.DetachedAsset;
 import io.github.nexuspypi.repository.pypi.internal.index.ProjectListSort;
 import io.github.nexuspypi.repository.pypi.internal.store.AssetPathPrefix;
+import io.github.nexuspypi.repository.pypi.internal.store.PypiAssetDAO;
 
 import org.sonatype.nexus.common.app.ApplicationDirectories;
 import org.sonatype.nexus.common.hash.HashAlgorithm;
+import org.sonatype.nexus.datastore.api.DataSession;
 import org.sonatype.nexus.datastore.api.DuplicateKeyException;
 import org.sonatype.nexus.repository.IllegalOperationException;
 import org.sonatype.nexus.repository.config.WritePolicy;
+import org.sonatype.nexus.repository.content.Asset;
 import org.sonatype.nexus.repository.content.event.asset.AssetEvent;
 import org.sonatype.nexus.repository.content.facet.ContentFacetSupport;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
@@ -45,6 +51,7 @@ import org.sonatype.nexus.repository.content.store.FormatStoreManager;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.payloads.TempBlob;
 import org.sonatype.nexus.transaction.Transactional;
+import org.sonatype.nexus.transaction.UnitOfWork;
 
 import com.google.common.eventbus.AllowConcurrentEvents;
 import com.google.common.eventbus.Subscribe;
@@ -52,6 +59,7 @@ import com.google.common.eventbus.Subscribe;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_DISTRIBUTION;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_METADATA;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_PYPI;
+import static org.sonatype.nexus.common.entity.Continuations.BROWSE_LIMIT;
 import static org.sonatype.nexus.common.entity.Continuations.streamOf;
 import static org.sonatype.nexus.common.hash.HashAlgorithm.MD5;
 import static org.sonatype.nexus.common.hash.HashAlgorithm.SHA1;
@@ -77,7 +85,7 @@ public class PypiContentFacetImpl
   /** Named so that the sweep at start finds a dead process's leftovers. */
   private static final String PROJECT_LIST_FILES = "pypi-hosted-root-";
 
-  private final ProjectStoreLocks storeLocks = new ProjectStoreLocks();
+  private final ProjectStoreLocks storeLocks;
 
   private final Path temporaryDirectory;
 
@@ -87,8 +95,15 @@ public class PypiContentFacetImpl
   public PypiContentFacetImpl(@Named(PypiFormat.NAME) final FormatStoreManager formatStoreManager,
                               final ApplicationDirectories directories)
   {
+    this(formatStoreManager, directories.getTemporaryDirectory().toPath(), new ProjectStoreLocks());
+  }
+
+  PypiContentFacetImpl(final FormatStoreManager formatStoreManager, final Path temporaryDirectory,
+                       final ProjectStoreLocks storeLocks)
+  {
     super(formatStoreManager);
-    this.temporaryDirectory = directories.getTemporaryDirectory().toPath();
+    this.temporaryDirectory = temporaryDirectory;
+    this.storeLocks = storeLocks;
   }
 
   @Override
@@ -155,8 +170,18 @@ public class PypiContentFacetImpl
   }
 
   @Override
-  public Stream<FluentAsset> projectAssets(final String project) {
-    return assetsUnder(PypiPaths.projectPrefix(project));
+  public Stream<Asset> projectAssets(final String project) {
+    String prefix = PypiPaths.projectPrefix(project);
+    return Stream.iterate(browseAssetsUnder(prefix, null), page -> !page.isEmpty(),
+            page -> page.size() < BROWSE_LIMIT ? List.of()
+                : browseAssetsUnder(prefix, page.get(page.size() - 1).path()))
+        .flatMap(List::stream);
+  }
+
+  @Transactional
+  protected List<Asset> browseAssetsUnder(final String prefix, @Nullable final String afterPath) {
+    return UnitOfWork.<DataSession<?>>currentSession().access(PypiAssetDAO.class)
+        .browseAssetsUnder(PypiAssetDAO.assetsUnder(contentRepositoryId(), prefix, BROWSE_LIMIT, afterPath));
   }
 
   private Stream<FluentAsset> assetsUnder(final String pathPrefix) {
@@ -187,14 +212,7 @@ public class PypiContentFacetImpl
         DistributionContentTypes.of(distribution.filename().filename()), distribution.digests(), distribution.size());
          TempBlob metadata = blobs().ingest(new ByteArrayInputStream(distribution.metadataFile()), TEXT_PLAIN,
              HASHING)) {
-      Lock project = storeLocks.of(distribution.project());
-      project.lock();
-      try {
-        return save(distribution, replace, file, metadata);
-      }
-      finally {
-        project.unlock();
-      }
+      return storeLocks.holding(distribution.project(), () -> save(distribution, replace, file, metadata));
     }
   }
 
@@ -255,9 +273,19 @@ public class PypiContentFacetImpl
   }
 
   @Override
-  @Transactional
   public FluentAsset storeFetched(final String path, final String kind, final Optional<Release> release,
                                   final TempBlob blob, final Map<String, Object> attributes, final Content fetched)
+  {
+    // A file's store creates or finds its release, as an upload's does; a page's belongs to no release.
+    return release.isEmpty() ? saveFetched(path, kind, release, blob, attributes, fetched)
+        : storeLocks.holding(release.get().project(),
+            () -> saveFetched(path, kind, release, blob, attributes, fetched));
+  }
+
+  @Transactional
+  protected FluentAsset saveFetched(final String path, final String kind, final Optional<Release> release,
+                                    final TempBlob blob, final Map<String, Object> attributes,
+                                    final Content fetched)
   {
     FluentAsset asset = release
         .map(coordinates -> components().name(coordinates.project()).version(coordinates.version())

@@ -16,7 +16,7 @@ import io.github.nexuspypi.repository.pypi.PypiContentFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiAttributes;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 
-import org.sonatype.nexus.repository.content.fluent.FluentAsset;
+import org.sonatype.nexus.repository.content.Asset;
 import org.sonatype.nexus.repository.content.fluent.FluentComponent;
 
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.KIND_DISTRIBUTION;
@@ -70,7 +70,7 @@ public final class ProjectReleases
   public Map<StoredRelease, String> stored() {
     Map<String, Instant> uploaded = new HashMap<>();
     Map<String, Instant> downloaded = new HashMap<>();
-    try (Stream<FluentAsset> assets = content.projectAssets(project)) {
+    try (Stream<Asset> assets = content.projectAssets(project)) {
       assets.filter(asset -> KIND_DISTRIBUTION.equals(asset.kind())).forEach(asset -> {
         Optional<String> version = PypiPaths.versionOf(asset.path());
         if (version.isPresent()) {
@@ -87,7 +87,7 @@ public final class ProjectReleases
   }
 
   // The upload time pages show (an importer may carry it over from the source); the asset's creation otherwise.
-  private static Instant uploadTime(final FluentAsset asset) {
+  private static Instant uploadTime(final Asset asset) {
     Object recorded = asset.attributes(P_PYPI).get(PypiAttributes.P_UPLOAD_TIME);
     if (recorded != null) {
       try {

@@ -3,10 +3,11 @@ package io.github.nexuspypi.repository.pypi.internal.store;
 import java.util.Map;
 
 /**
- * The one piece of SQL the plugin adds to Nexus's queries: the assets under a folder (a project's, for its page; a
- * release's), as a filter that Nexus's asset browse appends as {@code AND (<filter>)}. A prefix {@code LIKE} that
- * H2 and PostgreSQL both answer from the index on {@code path}, with the prefix's own {@code LIKE} wildcards
- * escaped by the backslash, both databases' default escape character.
+ * The one condition the plugin adds to Nexus's queries: the assets under a folder (a release's, as a filter that
+ * Nexus's asset browse appends as {@code AND (<filter>)}; a project's, in {@link PypiAssetDAO#browseAssetsUnder},
+ * which is that browse with this filter). A prefix {@code LIKE} that H2 and PostgreSQL both answer from the index
+ * on {@code path}, with the prefix's own {@code LIKE} wildcards escaped by the backslash, both databases' default
+ * escape character.
  */
 public final class AssetPathPrefix
 {

@@ -9,7 +9,9 @@ import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.sonatype.nexus.repository.content.Asset;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
+import org.sonatype.nexus.repository.content.fluent.FluentAssets;
 
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_PYPI;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_SHA256;
@@ -25,6 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -51,6 +54,10 @@ class PypiHostedFacetYankTest
     otherRelease = distribution("/packages/demo/1.1/demo-1.1-py3-none-any.whl", SHA256);
     when(content.releaseVersion("demo", Version.parse("1.0"))).thenReturn(Optional.of("1.0"));
     when(content.projectAssets("demo")).thenReturn(Stream.of(wheel, wheelMetadata, sdist, otherRelease));
+    // The rows read are made fluent to be changed; here they are fluent already.
+    FluentAssets fluent = mock(FluentAssets.class);
+    when(content.assets()).thenReturn(fluent);
+    when(fluent.with(any(Asset.class))).thenAnswer(call -> call.getArgument(0));
     checkable(WHEEL_PATH, SDIST_PATH);
   }
 

@@ -1,6 +1,5 @@
 package io.github.nexuspypi.repository.pypi.internal.recipe;
 
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.Lock;
 
 import org.junit.jupiter.api.Test;
@@ -13,14 +12,7 @@ class ProjectStoreLocksTest
   private final ProjectStoreLocks locks = new ProjectStoreLocks();
 
   private boolean freeForAnotherThread(final String project) {
-    return CompletableFuture.supplyAsync(() -> {
-      Lock lock = locks.of(project);
-      boolean taken = lock.tryLock();
-      if (taken) {
-        lock.unlock();
-      }
-      return taken;
-    }).join();
+    return LockProbe.freeForAnotherThread(locks, project);
   }
 
   @Test

@@ -16,7 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * A project's page reads its assets with {@link AssetPathPrefix}: on Nexus 3.71's own database (H2 2.2.224, the
+ * A project's page reads its assets with {@link PypiAssetDAO#browseAssetsUnder}, a pattern of
+ * {@link AssetPathPrefix}: on Nexus 3.71's own database (H2 2.2.224, the
  * version it ships) with 100 000 assets, that must be a range of the index on {@code path}, not a scan of the table
  * in {@code asset_id} order that tests every row against the pattern.
  */

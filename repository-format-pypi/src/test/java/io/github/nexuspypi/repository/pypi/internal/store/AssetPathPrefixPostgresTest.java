@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,8 +21,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The SQL the plugin adds runs on PostgreSQL, the database of Sonatype's HA, as it runs on H2: the same assets
  * page by page, its escaped wildcards meaning the same. PostgreSQL reads a prefix {@code LIKE} as a range of a plain
  * index on {@code path} only in a database of the C collation: one is made here for the plan. In a database of
- * another collation (the cluster's default, printed for the record) it walks the primary key instead, testing each
- * row: see docs/admin-guide.md, "What scales how".
+ * another collation (the cluster's default, printed for the record) it reads the whole table instead, testing each
+ * row, unless the pattern index the admin guide suggests is added: a third database has it (docs/admin-guide.md,
+ * "What scales how").
  */
 class AssetPathPrefixPostgresTest
 {
@@ -31,28 +33,43 @@ class AssetPathPrefixPostgresTest
 
   private static Connection collationC;
 
+  private static Connection patternIndex;
+
+  /** The index docs/admin-guide.md tells PostgreSQL users of another collation than C to add, word for word. */
+  static final String PATTERN_INDEX = "CREATE INDEX pypi_asset_path_pattern ON pypi_asset (path varchar_pattern_ops)";
+
   @BeforeAll
-  static void aTableOfOneHundredThousandAssetsInTwoDatabases() throws IOException, SQLException {
+  static void aTableOfOneHundredThousandAssetsInThreeDatabases() throws IOException, SQLException {
     server = ThrowawayPostgres.start();
     connection = DriverManager.getConnection(server.jdbcUrl("postgres"));
     try (Statement sql = connection.createStatement()) {
       sql.execute("CREATE DATABASE collation_c TEMPLATE template0 LC_COLLATE 'C' LC_CTYPE 'C'");
+      // Not the C collation, under which a plain index serves: C.UTF-8, which every glibc has.
+      sql.execute("CREATE DATABASE pattern_index TEMPLATE template0 LC_COLLATE 'C.UTF-8' LC_CTYPE 'C.UTF-8'");
     }
     collationC = DriverManager.getConnection(server.jdbcUrl("collation_c"));
-    for (Connection database : new Connection[] {connection, collationC}) {
+    patternIndex = DriverManager.getConnection(server.jdbcUrl("pattern_index"));
+    for (Connection database : databases()) {
       AssetTable table = AssetTable.postgresql();
       table.create(database);
       table.fill(database);
       try (Statement sql = database.createStatement()) {
+        if (database == patternIndex) {
+          sql.execute(PATTERN_INDEX);
+        }
         sql.execute("ANALYZE pypi_asset");
       }
     }
   }
 
+  private static Connection[] databases() {
+    return new Connection[] {connection, collationC, patternIndex};
+  }
+
   @AfterAll
   static void stop() throws SQLException {
     try {
-      for (Connection database : new Connection[] {connection, collationC}) {
+      for (Connection database : databases()) {
         if (database != null) {
           database.close();
         }
@@ -78,14 +95,40 @@ class AssetPathPrefixPostgresTest
   }
 
   @Test
+  void thePatternIndexAnswersAsTheOthers() throws SQLException {
+    assertEquals(expectedUnder(42), AssetTable.pathsUnder(patternIndex, projectFolder(42)));
+    assertEquals(AssetTable.pathsUnder(connection, projectFolder(5)), AssetTable.pathsUnder(patternIndex,
+        projectFolder(5)));
+  }
+
+  @Test
+  void underAnotherCollationThePatternIndexIsReadAsARange() throws SQLException {
+    for (boolean continuation : new boolean[] {false, true}) {
+      String plan = rangePlan(patternIndex, continuation, "~>=~");
+      assertTrue(plan.contains("pypi_asset_path_pattern"), plan);
+      System.out.println("PostgreSQL plan, collation C.UTF-8 with the pattern index"
+          + (continuation ? ", next page" : "") + ":\n" + plan);
+    }
+  }
+
+  @Test
   void underTheCollationCTheBrowseReadsARangeOfAPathIndex() throws SQLException {
     for (boolean continuation : new boolean[] {false, true}) {
-      String plan = AssetTable.plan(collationC, "EXPLAIN", continuation, projectFolder(5000));
-      assertFalse(plan.contains("pk_pypi_asset_id") || plan.contains("Seq Scan"), plan);
-      assertTrue(plan.matches("(?s).*Index Cond: .*\\(\\(?path\\)?(::text)? >=.*"), plan);
+      String plan = rangePlan(collationC, continuation, ">=");
       System.out.println("PostgreSQL plan, collation C" + (continuation ? ", next page" : "") + ":\n" + plan);
       System.out.println("PostgreSQL plan, the cluster's collation" + (continuation ? ", next page" : "") + ":\n"
           + AssetTable.plan(connection, "EXPLAIN", continuation, projectFolder(5000)));
     }
+  }
+
+  /** The plan of a page of a project's assets, which must read an index on path from {@code lowerBound} on. */
+  private static String rangePlan(final Connection database, final boolean continuation, final String lowerBound)
+      throws SQLException
+  {
+    String plan = AssetTable.plan(database, "EXPLAIN", continuation, projectFolder(5000));
+    assertFalse(plan.contains("pk_pypi_asset_id") || plan.contains("Seq Scan"), plan);
+    assertTrue(plan.matches("(?s).*Index Cond: .*\\(\\(?path\\)?(::text)? " + Pattern.quote(lowerBound) + ".*"),
+        plan);
+    return plan;
   }
 }

@@ -1,5 +1,9 @@
 package io.github.nexuspypi.repository.pypi.internal.store;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,12 +12,13 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A {@code pypi_asset} table of the shape Nexus 3.71 creates for a format (its columns, its primary key, its unique
- * key on repository and path, and its indexes), filled with many projects, and the asset browse that our
- * {@link AssetPathPrefix} filter is appended to, run page by page as Nexus runs it: what the SQL tests run on H2
- * and PostgreSQL.
+ * key on repository and path, and its indexes), filled with many projects, and the plugin's page lookup
+ * (PypiAssetDAO.xml), run page by page as Nexus runs a browse: what the SQL tests run on H2 and PostgreSQL.
  */
 final class AssetTable
 {
@@ -123,26 +128,46 @@ final class AssetTable
     return projectFolder(project) + "1." + release + "/" + project(project) + "-1." + release + "-py3-none-any.whl";
   }
 
-  /** Nexus's asset browse with our filter in it: its parameters are the repository, [the last id,] pattern, limit. */
+  /**
+   * The page lookup as the plugin runs it: the statement {@code browseAssetsUnder} of PypiAssetDAO.xml, with or
+   * without its continuation, in JDBC's syntax. Its parameters are the repository, pattern, [the last path,] limit.
+   */
   static String browse(final boolean continuation) {
-    return "SELECT * FROM pypi_asset AS asset WHERE repository_id = ?"
-        + (continuation ? " AND asset_id > ?" : "")
-        + " AND (" + AssetPathPrefix.FILTER.replace("#{filterParams.prefix}", "?") + ")"
-        + " ORDER BY asset_id LIMIT ?";
+    Matcher select = Pattern.compile("<select id=\"browseAssetsUnder\"[^>]*>(.*?)</select>", Pattern.DOTALL)
+        .matcher(mapperXml());
+    if (!select.find()) {
+      throw new AssertionError("PypiAssetDAO.xml has no browseAssetsUnder");
+    }
+    return select.group(1)
+        .replaceAll("<if test=\"afterPath != null\">(.*?)</if>", continuation ? "$1" : "")
+        .replace("&gt;", ">")
+        .replaceAll("#\\{\\w+}", "?")
+        .replaceAll("\\s+", " ")
+        .replace(";", "")
+        .strip();
   }
 
-  /** The paths of the assets under {@code prefix} in {@link #REPOSITORY}, browsed page by page as Nexus does. */
+  private static String mapperXml() {
+    try (InputStream xml = PypiAssetDAO.class.getResourceAsStream("PypiAssetDAO.xml")) {
+      return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
+    }
+    catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The paths of the assets under {@code prefix} in {@link #REPOSITORY}, read page by page as the plugin does. */
   static List<String> pathsUnder(final Connection connection, final String prefix) throws SQLException {
     List<String> paths = new ArrayList<>();
-    Integer last = null;
+    String last = null;
     while (true) {
       try (PreparedStatement query = connection.prepareStatement(browse(last != null))) {
         bind(query, last, prefix);
         int before = paths.size();
         try (ResultSet rows = query.executeQuery()) {
           while (rows.next()) {
-            paths.add(rows.getString("path"));
-            last = rows.getInt("asset_id");
+            last = rows.getString("path");
+            paths.add(last);
           }
         }
         if (paths.size() - before < BROWSE_LIMIT) {
@@ -153,13 +178,13 @@ final class AssetTable
   }
 
   /** Binds the browse's parameters. */
-  static void bind(final PreparedStatement query, final Integer last, final String prefix) throws SQLException {
+  static void bind(final PreparedStatement query, final String last, final String prefix) throws SQLException {
     int parameter = 1;
     query.setInt(parameter++, REPOSITORY);
-    if (last != null) {
-      query.setInt(parameter++, last);
-    }
     query.setString(parameter++, AssetPathPrefix.pattern(prefix));
+    if (last != null) {
+      query.setString(parameter++, last);
+    }
     query.setInt(parameter, BROWSE_LIMIT);
   }
 
@@ -168,7 +193,7 @@ final class AssetTable
                      final String prefix) throws SQLException
   {
     try (PreparedStatement query = connection.prepareStatement(explain + " " + browse(continuation))) {
-      bind(query, continuation ? 1 : null, prefix);
+      bind(query, continuation ? prefix + "1.1/" : null, prefix);
       StringBuilder plan = new StringBuilder();
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
@@ -179,7 +204,7 @@ final class AssetTable
     }
   }
 
-  /** What every test expects of the project {@code project}'s folder: its assets, in upload order. */
+  /** What every test expects of the project {@code project}'s folder: its assets, in path order. */
   static List<String> expectedUnder(final int project) {
     List<String> paths = new ArrayList<>();
     for (int release = 0; release < ASSETS_PER_PROJECT / 2; release++) {
