@@ -21,11 +21,19 @@ import com.google.common.cache.CacheBuilder;
  * counter and records it against the project; a page remembers the counter as it was when its build began, and is
  * current only while no change to its project (or to all projects) has a higher number. That holds however a
  * build and a change interleave, without locks.
+ *
+ * Changes are recorded for the projects changed last, at most twice {@link #RECORDED_CHANGES}, not for every
+ * project ever changed: a proxy records one per project it fetches a page of, and the record grew with every
+ * distinct project passing through. Older records are forgotten in bulk, after raising a floor below which no page
+ * is current, so that a forgotten change still outdates the pages built before it (they are built again).
  */
 public class PageCache<V>
 {
   /** The key of the root page, which no project name can equal. */
   public static final String ROOT = "/";
+
+  // About a hundred bytes each: a few MiB at most, against tens of MiB of pages.
+  static final long RECORDED_CHANGES = 10_000;
 
   private final Cache<Key, Entry<V>> pages;
 
@@ -33,14 +41,23 @@ public class PageCache<V>
 
   private final ConcurrentMap<String, Long> lastChange = new ConcurrentHashMap<>();
 
+  private final long recordedChanges;
+
+  private final AtomicLong forgottenChanges = new AtomicLong();
+
   private volatile long lastChangeToAll;
 
   /** @param weight what a page costs the cache, in bytes */
   public PageCache(final long maximumBytes, final ToIntFunction<V> weight) {
+    this(maximumBytes, weight, RECORDED_CHANGES);
+  }
+
+  PageCache(final long maximumBytes, final ToIntFunction<V> weight, final long recordedChanges) {
     this.pages = CacheBuilder.newBuilder()
         .maximumWeight(maximumBytes)
         .weigher((Key key, Entry<V> entry) -> entry.built.page.map(weight::applyAsInt).orElse(0) + 64)
         .build();
+    this.recordedChanges = recordedChanges;
   }
 
   /** For rendered pages. */
@@ -114,6 +131,20 @@ public class PageCache<V>
     long change = counter.incrementAndGet();
     lastChange.put(project, change);
     lastChange.put(ROOT, change);
+    if (lastChange.size() > 2 * recordedChanges) {
+      forgetOldChanges();
+    }
+  }
+
+  /** Keeps the newest {@link #recordedChanges}; the floor is raised before any record goes, never after. */
+  private synchronized void forgetOldChanges() {
+    if (lastChange.size() <= 2 * recordedChanges) {
+      return;
+    }
+    long[] changes = lastChange.values().stream().mapToLong(Long::longValue).sorted().toArray();
+    long newestForgotten = changes[(int) (changes.length - recordedChanges - 1)];
+    forgottenChanges.accumulateAndGet(newestForgotten, Math::max);
+    lastChange.values().removeIf(change -> change <= newestForgotten);
   }
 
   public void changedAll() {
@@ -121,7 +152,12 @@ public class PageCache<V>
   }
 
   private boolean isCurrent(final String project, final long builtAt) {
-    return lastChange.getOrDefault(project, 0L) <= builtAt && lastChangeToAll <= builtAt;
+    return lastChange.getOrDefault(project, 0L) <= builtAt && forgottenChanges.get() <= builtAt
+        && lastChangeToAll <= builtAt;
+  }
+
+  int changesRecorded() {
+    return lastChange.size();
   }
 
   private static final class Key

@@ -75,6 +75,47 @@ class PageCacheTest
     assertEquals("fresh", get("foo", "fresh"));
   }
 
+  /** A proxy records a change per project it fetches: the record is bounded, whatever passes through. */
+  @Test
+  void changesAreRecordedForTheProjectsChangedLastOnly() {
+    PageCache<RenderedPage> small = new PageCache<>(1024 * 1024, RenderedPage::weight, 4);
+
+    for (int project = 0; project < 1_000; project++) {
+      small.changed("project-" + project);
+    }
+
+    assertTrue(small.changesRecorded() <= 2 * 4 + 1, String.valueOf(small.changesRecorded()));
+  }
+
+  @Test
+  void aForgottenChangeStillOutdatesThePagesBuiltBeforeIt() throws Exception {
+    PageCache<RenderedPage> small = new PageCache<>(1024 * 1024, RenderedPage::weight, 4);
+    small.get("foo", SimpleFormat.TEXT_HTML, () -> page("v1"));
+    small.changed("foo");
+
+    for (int project = 0; project < 100; project++) {
+      small.changed("project-" + project);
+    }
+    String served = small.get("foo", SimpleFormat.TEXT_HTML, () -> page("v2"))
+        .map(page -> new String(page.body(), StandardCharsets.UTF_8)).orElseThrow();
+
+    assertEquals("v2", served);
+  }
+
+  @Test
+  void aPageBuiltAfterTheForgottenChangesIsKept() throws Exception {
+    PageCache<RenderedPage> small = new PageCache<>(1024 * 1024, RenderedPage::weight, 4);
+    for (int project = 0; project < 100; project++) {
+      small.changed("project-" + project);
+    }
+
+    small.get("foo", SimpleFormat.TEXT_HTML, () -> page("v1"));
+    small.changed("bar");
+    small.get("foo", SimpleFormat.TEXT_HTML, () -> page("v2"));
+
+    assertEquals(1, builds.get());
+  }
+
   @Test
   void formatsAreCachedApart() throws Exception {
     get("foo", "html");
