@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -57,14 +58,18 @@ final class ImportRun
       return thread;
     });
     RemainingFiles toImport = new RemainingFiles(files, canceled);
-    BlockingQueue<ImportedFile> finished = new LinkedBlockingQueue<>();
+    // A worker's outcomes, then an empty one as it ends: the collecting thread wakes for either, never waiting out a
+    // progress interval once the last worker has ended (with 10 s between reports, an import of a few seconds
+    // took ten more).
+    BlockingQueue<Optional<ImportedFile>> finished = new LinkedBlockingQueue<>();
     AtomicReference<Throwable> bug = new AtomicReference<>();
+    int started = Math.min(concurrency, files.size());
     try {
-      for (int i = 0; i < Math.min(concurrency, files.size()); i++) {
+      for (int i = 0; i < started; i++) {
         workers.execute(() -> {
           try {
             for (SourceFile file = toImport.next(); file != null; file = toImport.next()) {
-              finished.add(importer.apply(file));
+              finished.add(Optional.of(importer.apply(file)));
             }
           }
           catch (RuntimeException | Error e) {
@@ -72,15 +77,20 @@ final class ImportRun
             bug.compareAndSet(null, e);
             toImport.stop();
           }
+          finally {
+            finished.add(Optional.empty());
+          }
         });
       }
       workers.shutdown();
       Instant lastReport = clock.instant();
-      // A worker adds its last outcome before it ends: once all have ended, an empty queue means all are counted.
-      while (!(workers.isTerminated() && finished.isEmpty())) {
-        ImportedFile outcome = finished.poll(progressInterval.toMillis(), TimeUnit.MILLISECONDS);
-        if (outcome != null) {
-          summary.done(outcome);
+      for (int ended = 0; ended < started; ) {
+        Optional<ImportedFile> outcome = finished.poll(progressInterval.toMillis(), TimeUnit.MILLISECONDS);
+        if (outcome != null && outcome.isPresent()) {
+          summary.done(outcome.get());
+        }
+        else if (outcome != null) {
+          ended++;
         }
         Instant now = clock.instant();
         if (!Duration.between(lastReport, now).minus(progressInterval).isNegative()) {

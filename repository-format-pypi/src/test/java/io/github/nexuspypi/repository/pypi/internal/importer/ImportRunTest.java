@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 
 import io.github.nexuspypi.repository.pypi.SourceDetails;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ImportRunTest
@@ -59,6 +61,37 @@ class ImportRunTest
     assertEquals(40, summary.toMap().get("filesDone"));
     assertEquals(3, summary.toMap().get("projectsDone"));
     assertEquals(4, ((List<?>) summary.toMap().get("problems")).size());
+  }
+
+  /**
+   * The run ends when its last worker does, not at the next progress report: the worker here ends only after the
+   * task's thread has counted every file, and reports are a day apart (the old loop then waited out that day).
+   */
+  @Test
+  void theRunEndsWithItsLastWorkerNotAtTheNextReport() {
+    ImportSummary summary = summary();
+    List<SourceFile> files = files(5);
+    summary.listed(files);
+    BooleanSupplier endsOnceAllAreCounted = () -> {
+      for (int tries = 0; tries < 1_000 && summary.count(ImportOutcome.IMPORTED) < files.size(); tries++) {
+        try {
+          Thread.sleep(5);
+        }
+        catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      return false;
+    };
+    Function<SourceFile, ImportedFile> importer = file -> new ImportedFile(file, ImportOutcome.IMPORTED, null, 1);
+
+    ImportRun run = new ImportRun(importer, 1, Duration.ofDays(1), CLOCK);
+
+    boolean complete = assertTimeoutPreemptively(Duration.ofMinutes(1),
+        () -> run.run(files, summary, endsOnceAllAreCounted, s -> { }));
+
+    assertTrue(complete);
+    assertEquals(5, summary.count(ImportOutcome.IMPORTED));
   }
 
   @Test
