@@ -9,9 +9,6 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
-import java.util.concurrent.locks.Lock;
 import java.util.stream.Stream;
 
 import javax.annotation.Nullable;
@@ -31,6 +28,7 @@ import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 import io.github.nexuspypi.repository.pypi.internal.download.AssetsByPath;
 import io.github.nexuspypi.repository.pypi.internal.download.DetachedAsset;
+import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.ProjectListSort;
 import io.github.nexuspypi.repository.pypi.internal.store.AssetPathPrefix;
 import io.github.nexuspypi.repository.pypi.internal.store.PypiAssetDAO;
@@ -77,13 +75,10 @@ public class PypiContentFacetImpl
   // An asset holds its attributes: some KiB each, so a few tens of MiB at most per repository.
   private static final long DOWNLOADABLE_ASSETS = 10_000;
 
-  private final AssetsByPath downloadable = new AssetsByPath(DOWNLOADABLE_ASSETS);
-
   // The list of projects is sorted on disk in runs of this many: some MiB of heap, however large the repository.
   private static final int PROJECTS_HELD = 10_000;
 
-  /** Named so that the sweep at start finds a dead process's leftovers. */
-  private static final String PROJECT_LIST_FILES = "pypi-hosted-root-";
+  private final AssetsByPath downloadable = new AssetsByPath(DOWNLOADABLE_ASSETS);
 
   private final ProjectStoreLocks storeLocks;
 
@@ -197,7 +192,8 @@ public class PypiContentFacetImpl
 
   @Override
   public void projects(final ProjectListWriter out) throws IOException {
-    try (ProjectListSort sorted = new ProjectListSort(temporaryDirectory, PROJECT_LIST_FILES, PROJECTS_HELD)) {
+    try (ProjectListSort sorted = new ProjectListSort(temporaryDirectory, PypiHostedIndexFacet.ROOT_FILES,
+        PROJECTS_HELD)) {
       Iterator<FluentComponent> releases = streamOf(components()::browse).iterator();
       while (releases.hasNext()) {
         sorted.add(new ProjectListEntry(displayName(releases.next())));

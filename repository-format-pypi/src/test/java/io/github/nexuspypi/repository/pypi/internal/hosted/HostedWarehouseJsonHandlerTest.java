@@ -24,7 +24,6 @@ import org.sonatype.nexus.repository.view.payloads.BytesPayload;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.google.common.net.HttpHeaders;
 
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_YANKED;
 import static io.github.nexuspypi.repository.pypi.internal.PypiAttributes.P_YANKED_REASON;
@@ -37,7 +36,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doReturn;
 import static org.mockito.Mockito.lenient;
-import static org.mockito.Mockito.verifyNoInteractions;
 
 @ExtendWith(MockitoExtension.class)
 class HostedWarehouseJsonHandlerTest
