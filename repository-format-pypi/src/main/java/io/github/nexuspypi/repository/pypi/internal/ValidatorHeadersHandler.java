@@ -17,8 +17,6 @@ import org.sonatype.nexus.repository.view.Payload;
 import org.sonatype.nexus.repository.view.Response;
 import org.sonatype.nexus.repository.view.handlers.ContentHeadersHandler;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 import com.google.common.net.HttpHeaders;
 import org.joda.time.DateTime;
 
@@ -41,7 +39,8 @@ public class ValidatorHeadersHandler
 
   private static final long KEPT_DATES = 10_000;
 
-  private final Cache<Long, String> httpDates = CacheBuilder.newBuilder().maximumSize(KEPT_DATES).build();
+  private final KeptResults<Long, String> httpDates = new KeptResults<>(KEPT_DATES,
+      epochMillis -> HTTP_DATE.format(Instant.ofEpochMilli(epochMillis)));
 
   @Nonnull
   @Override
@@ -52,7 +51,7 @@ public class ValidatorHeadersHandler
       Content content = (Content) payload;
       DateTime lastModified = content.getAttributes().get(Content.CONTENT_LAST_MODIFIED, DateTime.class);
       if (lastModified != null) {
-        response.getHeaders().replace(HttpHeaders.LAST_MODIFIED, httpDate(lastModified.getMillis()));
+        response.getHeaders().replace(HttpHeaders.LAST_MODIFIED, httpDates.get(lastModified.getMillis()));
       }
       String etag = content.getAttributes().get(Content.CONTENT_ETAG, String.class);
       if (etag != null) {
@@ -60,14 +59,5 @@ public class ValidatorHeadersHandler
       }
     }
     return response;
-  }
-
-  private String httpDate(final long epochMillis) {
-    String formatted = httpDates.getIfPresent(epochMillis);
-    if (formatted == null) {
-      formatted = HTTP_DATE.format(Instant.ofEpochMilli(epochMillis));
-      httpDates.put(epochMillis, formatted);
-    }
-    return formatted;
   }
 }

@@ -7,6 +7,8 @@ import javax.inject.Inject;
 import javax.inject.Named;
 import javax.inject.Singleton;
 
+import io.github.nexuspypi.repository.pypi.internal.KeptResults;
+
 import org.sonatype.nexus.blobstore.BlobIdLocationResolver;
 import org.sonatype.nexus.blobstore.api.BlobId;
 import org.sonatype.nexus.blobstore.api.BlobRef;
@@ -14,8 +16,6 @@ import org.sonatype.nexus.blobstore.api.BlobStore;
 import org.sonatype.nexus.blobstore.api.BlobStoreManager;
 import org.sonatype.nexus.blobstore.file.FileBlobStore;
 
-import com.google.common.cache.Cache;
-import com.google.common.cache.CacheBuilder;
 
 /**
  * Where a blob's bytes lie on disk, for blobs of a file blob store: the file blob store keeps them in
@@ -33,14 +33,12 @@ public class BlobFiles
 
   private final BlobStoreManager blobStores;
 
-  private final BlobIdLocationResolver locations;
-
-  private final Cache<BlobId, String> locationsById = CacheBuilder.newBuilder().maximumSize(KEPT_LOCATIONS).build();
+  private final KeptResults<BlobId, String> locations;
 
   @Inject
   public BlobFiles(final BlobStoreManager blobStores, final BlobIdLocationResolver locations) {
     this.blobStores = blobStores;
-    this.locations = locations;
+    this.locations = new KeptResults<>(KEPT_LOCATIONS, locations::getLocation);
   }
 
   public Optional<Path> contentFile(final BlobRef blob) {
@@ -49,16 +47,6 @@ public class BlobFiles
       return Optional.empty();
     }
     return Optional.of(((FileBlobStore) store).getContentDir()
-        .resolve(location(blob.getBlobId()) + BlobStore.BLOB_FILE_CONTENT_SUFFIX));
-  }
-
-  // Not computeIfAbsent: Guava's takes a segment lock even when the location is there.
-  private String location(final BlobId blobId) {
-    String location = locationsById.getIfPresent(blobId);
-    if (location == null) {
-      location = locations.getLocation(blobId);
-      locationsById.put(blobId, location);
-    }
-    return location;
+        .resolve(locations.get(blob.getBlobId()) + BlobStore.BLOB_FILE_CONTENT_SUFFIX));
   }
 }
