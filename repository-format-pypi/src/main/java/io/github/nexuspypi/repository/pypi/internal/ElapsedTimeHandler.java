@@ -35,6 +35,9 @@ public class ElapsedTimeHandler
 
   private static final MathContext FOUR_DIGITS = new MathContext(4, RoundingMode.HALF_UP);
 
+  private static final TimeUnit[] LARGEST_FIRST = {TimeUnit.DAYS, TimeUnit.HOURS, TimeUnit.MINUTES, TimeUnit.SECONDS,
+      TimeUnit.MILLISECONDS, TimeUnit.MICROSECONDS};
+
   @Nullable
   private final Handler meteringHandler;
 
@@ -68,9 +71,7 @@ public class ElapsedTimeHandler
   }
 
   private static TimeUnit largestWholeUnit(final long nanos) {
-    TimeUnit[] largestFirst = {TimeUnit.DAYS, TimeUnit.HOURS, TimeUnit.MINUTES, TimeUnit.SECONDS,
-        TimeUnit.MILLISECONDS, TimeUnit.MICROSECONDS};
-    for (TimeUnit unit : largestFirst) {
+    for (TimeUnit unit : LARGEST_FIRST) {
       if (unit.convert(nanos, TimeUnit.NANOSECONDS) > 0) {
         return unit;
       }

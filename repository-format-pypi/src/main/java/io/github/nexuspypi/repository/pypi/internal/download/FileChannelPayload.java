@@ -117,13 +117,8 @@ public final class FileChannelPayload
       HttpOutput http = (HttpOutput) output;
       Optional<MappedFiles.Lease> mapped = mappedFiles.lease(file, ((FileRange) input).channel(), whole.getSize());
       if (mapped.isPresent()) {
-        boolean sent = false;
-        try {
-          http.sendContent(mapped.get().bytes(offset, length));
-          sent = true;
-        }
-        finally {
-          mapped.get().release(sent);
+        try (MappedRange range = new MappedRange(mapped.get(), offset, length)) {
+          range.sendTo(http);
         }
         return;
       }
