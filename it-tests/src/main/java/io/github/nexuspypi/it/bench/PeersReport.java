@@ -65,6 +65,26 @@ public final class PeersReport
     return table.toString();
   }
 
+  /**
+   * A row per server of one scenario measured on a single server process, with the CPU time that process spent per
+   * request: steadier than a rate on a machine whose other work comes and goes, since a round's stray load slows the
+   * rate of whichever side it hits but hardly changes what a request costs.
+   */
+  public String withServerCpu(final SideBySide scenario) {
+    MarkdownTable table = new MarkdownTable("server", "req/s", "vs " + reference, "p99 ms", "CPU ms per request",
+        "CPU per request vs " + reference);
+    for (String server : servers) {
+      if (scenario.has(server)) {
+        table.row(server, format("%.0f", scenario.medianRequestsPerSecond(server)),
+            format("%.2fx", scenario.medianRatio(server, reference)),
+            format("%.1f", scenario.medianP99Millis(server)),
+            format("%.3f", scenario.medianServerCpuMillis(server)),
+            format("%.2fx", scenario.medianServerCpuRatio(server, reference)));
+      }
+    }
+    return table.toString();
+  }
+
   public String targets(final List<Target> targets) {
     MarkdownTable table = new MarkdownTable("target", "median ratio", "target", "result");
     for (Target target : targets) {

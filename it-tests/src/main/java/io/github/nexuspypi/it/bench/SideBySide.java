@@ -75,6 +75,17 @@ public record SideBySide(String scenario, int connections, List<String> sides, L
     return median(round -> millis(round.get(side)) / millis(round.get(reference)));
   }
 
+  /** The median of the rounds' server CPU time per request of {@code side}, in milliseconds. */
+  public double medianServerCpuMillis(final String side) {
+    return median(round -> round.get(side).serverCpuMillisPerRequest());
+  }
+
+  /** The median of the rounds' ratios of {@code side}'s server CPU time per request to {@code reference}'s. */
+  public double medianServerCpuRatio(final String side, final String reference) {
+    return median(round -> round.get(side).serverCpuMillisPerRequest()
+        / round.get(reference).serverCpuMillisPerRequest());
+  }
+
   private double median(final ToDoubleFunction<Map<String, LoadResult>> value) {
     return Median.of(rounds.stream().mapToDouble(value).toArray());
   }

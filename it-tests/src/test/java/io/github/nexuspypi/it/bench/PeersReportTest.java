@@ -31,6 +31,21 @@ class PeersReportTest
   }
 
   @Test
+  void aScenarioOnOneServerProcessShowsEachSidesCpuPerRequestAndItsRatio() {
+    // CPU ratios within each round: 1.5 and 1.1, median 1.3; the rates' ratios 0.5 and 1.0, median 0.75.
+    SideBySide file = new SideBySide("file", 8, List.of("ours", "peer"), List.of(
+        Map.of("ours", costing(1000, 2.0, 1000), "peer", costing(500, 4.0, 750)),
+        Map.of("ours", costing(1000, 2.0, 1000), "peer", costing(1000, 4.0, 1100))));
+
+    assertEquals("""
+        | server | req/s | vs ours | p99 ms | CPU ms per request | CPU per request vs ours |
+        | --- | --- | --- | --- | --- | --- |
+        | ours | 1000 | 1.00x | 2.0 | 1.000 | 1.00x |
+        | peer | 750 | 0.75x | 4.0 | 1.300 | 1.30x |
+        """, report.withServerCpu(file));
+  }
+
+  @Test
   void aTargetIsMetAtItsBoundInTheDirectionItPoints() {
     assertTrue(PeersReport.Target.atLeast("rate", 1.2, 1.2).met());
     assertFalse(PeersReport.Target.atLeast("rate", 1.19, 1.2).met());
@@ -62,6 +77,11 @@ class PeersReportTest
 
   private static LoadResult result(final long requests, final double p99Millis) {
     return dropping(requests, p99Millis, 0);
+  }
+
+  private static LoadResult costing(final long requests, final double p99Millis, final long cpuMillis) {
+    return new LoadResult(requests, requests * 10, Duration.ofSeconds(1), Duration.ofMillis(cpuMillis),
+        Duration.ZERO, Duration.ZERO, Duration.ofNanos((long) (p99Millis * 1e6)), 0);
   }
 
   private static LoadResult dropping(final long requests, final double p99Millis, final long dropped) {
