@@ -1,6 +1,8 @@
 package io.github.nexuspypi.repository.pypi.internal.index;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +28,11 @@ import com.google.common.cache.CacheBuilder;
  * project ever changed: a proxy records one per project it fetches a page of, and the record grew with every
  * distinct project passing through. Older records are forgotten in bulk, after raising a floor below which no page
  * is current, so that a forgotten change still outdates the pages built before it (they are built again).
+ *
+ * A build may change its own project: a proxy's first request for a page stores upstream's copy, then renders that
+ * copy. Content events are delivered on the committing thread, so such a change comes on the building thread; the
+ * page reflects it, and is current from that change on, unless another thread changed the project (or all) while
+ * it was built. Otherwise every proxy page would be rendered twice, its first build outdated by its own store.
  */
 public class PageCache<V>
 {
@@ -46,6 +53,11 @@ public class PageCache<V>
   private final AtomicLong forgottenChanges = new AtomicLong();
 
   private volatile long lastChangeToAll;
+
+  // Numbering a change and telling the builds under way of it happen at once, or a change could slip between.
+  private final Object changing = new Object();
+
+  private final List<Build> underWay = new ArrayList<>();
 
   /** @param weight what a page costs the cache, in bytes */
   public PageCache(final long maximumBytes, final ToIntFunction<V> weight) {
@@ -120,17 +132,31 @@ public class PageCache<V>
     if (cached != null && isCurrent(project, cached.builtAt) && Instant.now().isBefore(cached.built.freshUntil)) {
       return cached.built;
     }
-    long builtAt = counter.get();
-    Expiring<V> built = builder.build();
-    pages.put(key, new Entry<>(built, builtAt));
-    return built;
+    Build build = new Build(project);
+    synchronized (changing) {
+      underWay.add(build);
+      build.builtAt = counter.get();
+    }
+    try {
+      Expiring<V> built = builder.build();
+      pages.put(key, new Entry<>(built, build.builtAt));
+      return built;
+    }
+    finally {
+      synchronized (changing) {
+        underWay.remove(build);
+      }
+    }
   }
 
   /** A change to one project: its page and the root page are rebuilt when next asked for. */
   public void changed(final String project) {
-    long change = counter.incrementAndGet();
-    lastChange.put(project, change);
-    lastChange.put(ROOT, change);
+    synchronized (changing) {
+      long change = counter.incrementAndGet();
+      lastChange.put(project, change);
+      lastChange.put(ROOT, change);
+      underWay.forEach(build -> build.changed(project, change));
+    }
     if (lastChange.size() > 2 * recordedChanges) {
       forgetOldChanges();
     }
@@ -148,7 +174,10 @@ public class PageCache<V>
   }
 
   public void changedAll() {
-    lastChangeToAll = counter.incrementAndGet();
+    synchronized (changing) {
+      lastChangeToAll = counter.incrementAndGet();
+      underWay.forEach(Build::changedByOthers);
+    }
   }
 
   private boolean isCurrent(final String project, final long builtAt) {
@@ -179,6 +208,38 @@ public class PageCache<V>
     @Override
     public int hashCode() {
       return project.hashCode() * 31 + Objects.hashCode(format);
+    }
+  }
+
+  /** A page being built, and the change it is current from: its own last change, unless others changed it. */
+  private static final class Build
+  {
+    private final String project;
+
+    private final Thread builder = Thread.currentThread();
+
+    private long builtAt;
+
+    private boolean changedByOthers;
+
+    private Build(final String project) {
+      this.project = project;
+    }
+
+    private void changed(final String changedProject, final long change) {
+      if (!changedProject.equals(project) && !project.equals(ROOT)) {
+        return;
+      }
+      if (Thread.currentThread() != builder) {
+        changedByOthers();
+      }
+      else if (!changedByOthers) {
+        builtAt = change;
+      }
+    }
+
+    private void changedByOthers() {
+      changedByOthers = true;
     }
   }
 
