@@ -165,6 +165,43 @@ class PageCacheTest
     assertEquals("v2", served);
   }
 
+  /** A proxy's hot set, fetched long ago, outlives the records of its fetches while others pass through. */
+  @Test
+  void aCurrentPageOutlivesTheRecordOfItsChange() throws Exception {
+    PageCache<RenderedPage> small = new PageCache<>(1024 * 1024, RenderedPage::weight, 4);
+    small.changed("foo");
+    small.get("foo", SimpleFormat.TEXT_HTML, () -> page("v1"));
+
+    for (int project = 0; project < 100; project++) {
+      small.changed("project-" + project);
+    }
+    small.get("foo", SimpleFormat.TEXT_HTML, () -> page("v2"));
+
+    assertEquals(1, builds.get());
+  }
+
+  @Test
+  void aChangeDuringABuildIsNotForgottenBeforeTheBuildIsDone() throws Exception {
+    PageCache<RenderedPage> small = new PageCache<>(1024 * 1024, RenderedPage::weight, 4);
+    small.get("foo", SimpleFormat.TEXT_HTML, () -> {
+      changedElsewhere(() -> {
+        small.changed("foo");
+        for (int project = 0; project < 100; project++) {
+          small.changed("project-" + project);
+        }
+      });
+      return page("stale");
+    });
+    for (int project = 100; project < 200; project++) {
+      small.changed("project-" + project);
+    }
+
+    String served = small.get("foo", SimpleFormat.TEXT_HTML, () -> page("fresh"))
+        .map(page -> new String(page.body(), StandardCharsets.UTF_8)).orElseThrow();
+
+    assertEquals("fresh", served);
+  }
+
   @Test
   void aPageBuiltAfterTheForgottenChangesIsKept() throws Exception {
     PageCache<RenderedPage> small = new PageCache<>(1024 * 1024, RenderedPage::weight, 4);
