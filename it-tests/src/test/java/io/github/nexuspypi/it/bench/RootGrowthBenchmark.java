@@ -29,16 +29,18 @@ import static io.github.nexuspypi.it.bench.ProjectPageGrowthBenchmark.median;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
- * The root page {@code /simple/} against the number of projects it lists: a hosted repository filled with 1 000,
- * 10 000 and 100 000 projects of one tiny wheel each, and a proxy of the fake index whose generated root lists 100 000 and
+ * The root page {@code /simple/} against the number of projects it lists: a hosted repository filled with 1 000
+ * and 10 000 projects of one tiny wheel each, and a proxy of the fake index whose generated root lists 100 000 and
  * 600 000 projects (pypi.org's size). The first request after a change and later ones, in both formats, with
  * Nexus's heap sampled meanwhile and read again after a full collection.
  */
 @NexusTest
 class RootGrowthBenchmark
 {
-  private static final List<Integer> HOSTED = BenchmarkSettings.integers("benchmark.growth.projects",
-      "1000,10000,100000");
+  // 100 000 could not be filled: at some 28 000 projects the import's stores stalled behind Nexus's browse tree, whose
+  // H2 MERGE of a folder's node read the folder's other children (docs/benchmarks.md). An upload's store makes the
+  // same browse nodes.
+  private static final List<Integer> HOSTED = BenchmarkSettings.integers("benchmark.growth.projects", "1000,10000");
 
   private static final List<Integer> UPSTREAM = BenchmarkSettings.integers("benchmark.growth.upstreamProjects",
       "100000,600000");
