@@ -15,7 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Import tasks through the plugin's REST API: started, run again, and their summaries read. */
-final class ImportTasks
+public final class ImportTasks
 {
   private static final String IMPORTS = "/service/rest/v1/pypi/imports";
 
@@ -28,12 +28,12 @@ final class ImportTasks
 
   private final NexusHttp http;
 
-  ImportTasks(final NexusHttp http) {
+  public ImportTasks(final NexusHttp http) {
     this.http = http;
   }
 
   /** Creates and starts an import task; returns its id. */
-  String start(final String repository, final Map<String, Object> fields) {
+  public String start(final String repository, final Map<String, Object> fields) {
     ObjectNode body = JSON.createObjectNode().put("repository", repository);
     fields.forEach((name, value) -> body.set(name, JSON.valueToTree(value)));
     HttpResponse<String> started = NexusHttp.expect(http.json("POST", IMPORTS, body.toString()), 202);
@@ -65,7 +65,7 @@ final class ImportTasks
    * {@code interval}: each reading costs Nexus a check of the password (SHA-512, many rounds), which at 4 a second
    * was 8 % of Nexus's CPU while a benchmark's import ran.
    */
-  JsonNode awaitEnd(final String taskId, final String previousStart, final Duration within,
+  public JsonNode awaitEnd(final String taskId, final String previousStart, final Duration within,
                     final Duration interval)
   {
     JsonNode summary = Eventually.poll(() -> summary(taskId), node -> node != null

@@ -1,6 +1,8 @@
 package io.github.nexuspypi.repository.pypi.internal.index;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,8 +26,16 @@ import com.google.common.cache.CacheBuilder;
  *
  * Changes are recorded for the projects changed last, at most twice {@link #RECORDED_CHANGES}, not for every
  * project ever changed: a proxy records one per project it fetches a page of, and the record grew with every
- * distinct project passing through. Older records are forgotten in bulk, after raising a floor below which no page
- * is current, so that a forgotten change still outdates the pages built before it (they are built again).
+ * distinct project passing through. Older records are forgotten in bulk; the pages a forgotten change outdated go
+ * with it, and a change newer than a build still under way is kept until that build is done, so that no page built
+ * before a forgotten change is served. A floor below which no page is current would do that with less, but it
+ * outdated every page kept longer than the record goes back: a proxy's hot set, rebuilt at once every 10 000
+ * distinct projects.
+ *
+ * A build may change its own project: a proxy's first request for a page stores upstream's copy, then renders that
+ * copy. Content events are delivered on the committing thread, so such a change comes on the building thread; the
+ * page reflects it, and is current from that change on, unless another thread changed the project (or all) while
+ * it was built. Otherwise every proxy page would be rendered twice, its first build outdated by its own store.
  */
 public class PageCache<V>
 {
@@ -35,6 +45,9 @@ public class PageCache<V>
   // About a hundred bytes each: a few MiB at most, against tens of MiB of pages.
   static final long RECORDED_CHANGES = 10_000;
 
+  // A group keeps a page once for all formats, under none.
+  private static final List<SimpleFormat> FORMATS_AND_NONE = formatsAndNone();
+
   private final Cache<Key, Entry<V>> pages;
 
   private final AtomicLong counter = new AtomicLong();
@@ -43,9 +56,12 @@ public class PageCache<V>
 
   private final long recordedChanges;
 
-  private final AtomicLong forgottenChanges = new AtomicLong();
-
   private volatile long lastChangeToAll;
+
+  // Numbering a change and telling the builds under way of it happen at once, or a change could slip between.
+  private final Object changing = new Object();
+
+  private final List<Build> underWay = new ArrayList<>();
 
   /** @param weight what a page costs the cache, in bytes */
   public PageCache(final long maximumBytes, final ToIntFunction<V> weight) {
@@ -120,40 +136,84 @@ public class PageCache<V>
     if (cached != null && isCurrent(project, cached.builtAt) && Instant.now().isBefore(cached.built.freshUntil)) {
       return cached.built;
     }
-    long builtAt = counter.get();
-    Expiring<V> built = builder.build();
-    pages.put(key, new Entry<>(built, builtAt));
-    return built;
+    Build build = new Build(project);
+    synchronized (changing) {
+      underWay.add(build);
+      build.builtAt = counter.get();
+    }
+    try {
+      Expiring<V> built = builder.build();
+      // Before the build stops holding back the forgetting of the changes it may not have seen.
+      pages.put(key, new Entry<>(built, build.builtAt));
+      return built;
+    }
+    finally {
+      synchronized (changing) {
+        underWay.remove(build);
+      }
+    }
   }
 
   /** A change to one project: its page and the root page are rebuilt when next asked for. */
   public void changed(final String project) {
-    long change = counter.incrementAndGet();
-    lastChange.put(project, change);
-    lastChange.put(ROOT, change);
+    synchronized (changing) {
+      long change = counter.incrementAndGet();
+      lastChange.put(project, change);
+      lastChange.put(ROOT, change);
+      underWay.forEach(build -> build.changed(project, change));
+    }
     if (lastChange.size() > 2 * recordedChanges) {
       forgetOldChanges();
     }
   }
 
-  /** Keeps the newest {@link #recordedChanges}; the floor is raised before any record goes, never after. */
-  private synchronized void forgetOldChanges() {
-    if (lastChange.size() <= 2 * recordedChanges) {
-      return;
+  /**
+   * Keeps the newest {@link #recordedChanges}, and those newer than a build under way; the pages built before a
+   * forgotten change go with it.
+   */
+  private void forgetOldChanges() {
+    synchronized (changing) {
+      if (lastChange.size() <= 2 * recordedChanges) {
+        return;
+      }
+      long[] changes = lastChange.values().stream().mapToLong(Long::longValue).sorted().toArray();
+      long newestForgotten = changes[(int) (changes.length - recordedChanges - 1)];
+      for (Build build : underWay) {
+        newestForgotten = Math.min(newestForgotten, build.builtAt);
+      }
+      long forgetting = newestForgotten;
+      lastChange.entrySet().removeIf(record -> record.getValue() <= forgetting && forgetPages(record.getKey(),
+          record.getValue()));
     }
-    long[] changes = lastChange.values().stream().mapToLong(Long::longValue).sorted().toArray();
-    long newestForgotten = changes[(int) (changes.length - recordedChanges - 1)];
-    forgottenChanges.accumulateAndGet(newestForgotten, Math::max);
-    lastChange.values().removeIf(change -> change <= newestForgotten);
+  }
+
+  /** Drops the project's pages built before its change; true, so that it can go in a filter. */
+  private boolean forgetPages(final String project, final long change) {
+    for (SimpleFormat format : FORMATS_AND_NONE) {
+      Key key = new Key(project, format);
+      Entry<V> entry = pages.getIfPresent(key);
+      if (entry != null && entry.builtAt < change) {
+        pages.asMap().remove(key, entry);
+      }
+    }
+    return true;
   }
 
   public void changedAll() {
-    lastChangeToAll = counter.incrementAndGet();
+    synchronized (changing) {
+      lastChangeToAll = counter.incrementAndGet();
+      underWay.forEach(Build::changedByOthers);
+    }
+  }
+
+  private static List<SimpleFormat> formatsAndNone() {
+    List<SimpleFormat> formats = new ArrayList<>(List.of(SimpleFormat.values()));
+    formats.add(null);
+    return formats;
   }
 
   private boolean isCurrent(final String project, final long builtAt) {
-    return lastChange.getOrDefault(project, 0L) <= builtAt && forgottenChanges.get() <= builtAt
-        && lastChangeToAll <= builtAt;
+    return lastChange.getOrDefault(project, 0L) <= builtAt && lastChangeToAll <= builtAt;
   }
 
   int changesRecorded() {
@@ -179,6 +239,38 @@ public class PageCache<V>
     @Override
     public int hashCode() {
       return project.hashCode() * 31 + Objects.hashCode(format);
+    }
+  }
+
+  /** A page being built, and the change it is current from: its own last change, unless others changed it. */
+  private static final class Build
+  {
+    private final String project;
+
+    private final Thread builder = Thread.currentThread();
+
+    private long builtAt;
+
+    private boolean changedByOthers;
+
+    private Build(final String project) {
+      this.project = project;
+    }
+
+    private void changed(final String changedProject, final long change) {
+      if (!changedProject.equals(project) && !project.equals(ROOT)) {
+        return;
+      }
+      if (Thread.currentThread() != builder) {
+        changedByOthers();
+      }
+      else if (!changedByOthers) {
+        builtAt = change;
+      }
+    }
+
+    private void changedByOthers() {
+      changedByOthers = true;
     }
   }
 

@@ -11,6 +11,7 @@ import io.github.nexuspypi.repository.pypi.internal.PypiSecurityFacet;
 import io.github.nexuspypi.repository.pypi.internal.StorageOutageHandler;
 import io.github.nexuspypi.repository.pypi.internal.ValidatorHeadersHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileChannelHandler;
+import io.github.nexuspypi.repository.pypi.internal.download.OpenedBlobHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileRangeHandler;
 import io.github.nexuspypi.repository.pypi.internal.index.SimpleIndexHandler;
 
@@ -108,6 +109,9 @@ public abstract class PypiRecipeSupport
   FileChannelHandler fileChannelHandler;
 
   @Inject
+  OpenedBlobHandler openedBlobHandler;
+
+  @Inject
   SimpleIndexHandler simpleIndexHandler;
 
   protected PypiRecipeSupport(final Type type, final Format format) {
@@ -158,10 +162,11 @@ public abstract class PypiRecipeSupport
 
   /**
    * Files and their {@code .metadata}, in ranges, their downloads recorded for cleanup policies, sent from the blob
-   * store's file where there is one.
+   * store's file where there is one, opened before the status is sent where there is none.
    */
   protected Route packagesRoute(final Handler files) {
     return readRoute(packagesMatcher())
+        .handler(openedBlobHandler)
         .handler(conditionalRequestHandler)
         .handler(fileRangeHandler)
         .handler(partialFetchHandler)

@@ -63,16 +63,79 @@ class PageCacheTest
     assertEquals("bar2", get("bar", "bar2"));
   }
 
+  /** A change another thread commits, as an upload's does, while the caller waits. */
+  private void changedElsewhere(final Runnable change) throws InterruptedException {
+    Thread other = new Thread(change);
+    other.start();
+    other.join();
+  }
+
   @Test
   void aPageBuiltWhileItsProjectChangedIsNotServedAgain() throws Exception {
     // The change commits while the build reads the old content: that build's result must not survive.
     String stale = cache.get("foo", SimpleFormat.TEXT_HTML, () -> {
-      cache.changed("foo");
+      changedElsewhere(() -> cache.changed("foo"));
       return page("stale");
     }).map(page -> new String(page.body(), StandardCharsets.UTF_8)).orElseThrow();
     assertEquals("stale", stale);
 
     assertEquals("fresh", get("foo", "fresh"));
+  }
+
+  /** A proxy's first request stores upstream's page, then renders it: that page is current. */
+  @Test
+  void aPageBuiltAfterItsOwnChangeIsKept() throws Exception {
+    cache.get("foo", SimpleFormat.TEXT_HTML, () -> {
+      cache.changed("foo");
+      return page("stored then rendered");
+    });
+
+    assertEquals("stored then rendered", get("foo", "again"));
+    assertEquals(1, builds.get());
+  }
+
+  @Test
+  void aPageWhoseProjectOthersChangedWhileItWasBuiltIsBuiltAgainDespiteItsOwnChange() throws Exception {
+    cache.get("foo", SimpleFormat.TEXT_HTML, () -> {
+      changedElsewhere(() -> cache.changed("foo"));
+      cache.changed("foo");
+      return page("stale");
+    });
+
+    assertEquals("fresh", get("foo", "fresh"));
+  }
+
+  @Test
+  void aPageBuiltWhileAllChangedIsBuiltAgainDespiteItsOwnChange() throws Exception {
+    cache.get("foo", SimpleFormat.TEXT_HTML, () -> {
+      changedElsewhere(cache::changedAll);
+      cache.changed("foo");
+      return page("stale");
+    });
+
+    assertEquals("fresh", get("foo", "fresh"));
+  }
+
+  @Test
+  void aChangeOthersMakeAfterTheOwnOneOutdatesThePage() throws Exception {
+    cache.get("foo", SimpleFormat.TEXT_HTML, () -> {
+      cache.changed("foo");
+      changedElsewhere(() -> cache.changed("foo"));
+      return page("stale");
+    });
+
+    assertEquals("fresh", get("foo", "fresh"));
+  }
+
+  @Test
+  void anotherProjectsChangeDuringTheBuildDoesNotOutdateIt() throws Exception {
+    cache.get("foo", SimpleFormat.TEXT_HTML, () -> {
+      changedElsewhere(() -> cache.changed("bar"));
+      cache.changed("foo");
+      return page("kept");
+    });
+
+    assertEquals("kept", get("foo", "rebuilt"));
   }
 
   /** A proxy records a change per project it fetches: the record is bounded, whatever passes through. */
@@ -100,6 +163,43 @@ class PageCacheTest
         .map(page -> new String(page.body(), StandardCharsets.UTF_8)).orElseThrow();
 
     assertEquals("v2", served);
+  }
+
+  /** A proxy's hot set, fetched long ago, outlives the records of its fetches while others pass through. */
+  @Test
+  void aCurrentPageOutlivesTheRecordOfItsChange() throws Exception {
+    PageCache<RenderedPage> small = new PageCache<>(1024 * 1024, RenderedPage::weight, 4);
+    small.changed("foo");
+    small.get("foo", SimpleFormat.TEXT_HTML, () -> page("v1"));
+
+    for (int project = 0; project < 100; project++) {
+      small.changed("project-" + project);
+    }
+    small.get("foo", SimpleFormat.TEXT_HTML, () -> page("v2"));
+
+    assertEquals(1, builds.get());
+  }
+
+  @Test
+  void aChangeDuringABuildIsNotForgottenBeforeTheBuildIsDone() throws Exception {
+    PageCache<RenderedPage> small = new PageCache<>(1024 * 1024, RenderedPage::weight, 4);
+    small.get("foo", SimpleFormat.TEXT_HTML, () -> {
+      changedElsewhere(() -> {
+        small.changed("foo");
+        for (int project = 0; project < 100; project++) {
+          small.changed("project-" + project);
+        }
+      });
+      return page("stale");
+    });
+    for (int project = 100; project < 200; project++) {
+      small.changed("project-" + project);
+    }
+
+    String served = small.get("foo", SimpleFormat.TEXT_HTML, () -> page("fresh"))
+        .map(page -> new String(page.body(), StandardCharsets.UTF_8)).orElseThrow();
+
+    assertEquals("fresh", served);
   }
 
   @Test

@@ -7,6 +7,7 @@ import io.github.nexuspypi.repository.pypi.internal.ElapsedTimeHandler;
 import io.github.nexuspypi.repository.pypi.internal.PackageHandler;
 import io.github.nexuspypi.repository.pypi.internal.StorageOutageHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileChannelHandler;
+import io.github.nexuspypi.repository.pypi.internal.download.OpenedBlobHandler;
 import io.github.nexuspypi.repository.pypi.internal.download.FileRangeHandler;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 import io.github.nexuspypi.repository.pypi.internal.PypiMaintenanceFacet;
@@ -123,6 +124,9 @@ class PypiHostedRecipeTest
   private FileChannelHandler fileChannelHandler;
 
   @Mock
+  private OpenedBlobHandler openedBlobHandler;
+
+  @Mock
   private SimpleIndexHandler simpleIndexHandler;
 
   @Mock
@@ -164,6 +168,7 @@ class PypiHostedRecipeTest
     recipe.acceptRangesHandler = passingOn(acceptRangesHandler);
     recipe.fileRangeHandler = passingOn(fileRangeHandler);
     recipe.fileChannelHandler = passingOn(fileChannelHandler);
+    recipe.openedBlobHandler = passingOn(openedBlobHandler);
     recipe.simpleIndexHandler = answeringWithTokens(simpleIndexHandler, "simple");
     recipe.packageHandler = answeringWithTokens(packageHandler, "package");
     recipe.warehouseJsonHandler = answeringWithTokens(warehouseJsonHandler, "json");
@@ -289,11 +294,16 @@ class PypiHostedRecipeTest
     verify(lastDownloadedHandler, never()).handle(any());
     verify(fileRangeHandler, never()).handle(any());
     verify(fileChannelHandler, never()).handle(any());
+    verify(openedBlobHandler, never()).handle(any());
 
     dispatch(HttpMethods.GET, "/packages/foo/1.0/foo-1.0.tar.gz");
 
-    // The file range handler reads the answer of Nexus's range handler, which wraps the file payload.
-    InOrder order = inOrder(fileRangeHandler, partialFetchHandler, lastDownloadedHandler, fileChannelHandler);
+    // The file range handler reads the answer of Nexus's range handler, which wraps the file payload; the blob is
+    // opened in the answer the conditional and range handlers leave.
+    InOrder order = inOrder(openedBlobHandler, conditionalRequestHandler, fileRangeHandler, partialFetchHandler,
+        lastDownloadedHandler, fileChannelHandler);
+    order.verify(openedBlobHandler).handle(any());
+    order.verify(conditionalRequestHandler).handle(any());
     order.verify(fileRangeHandler).handle(any());
     order.verify(partialFetchHandler).handle(any());
     order.verify(lastDownloadedHandler).handle(any());
