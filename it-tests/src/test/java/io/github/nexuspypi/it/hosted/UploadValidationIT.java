@@ -1,5 +1,6 @@
 package io.github.nexuspypi.it.hosted;
 
+import io.github.nexuspypi.it.dists.PrefixedZip;
 import io.github.nexuspypi.it.dists.SdistBuilder;
 import io.github.nexuspypi.it.dists.WheelBuilder;
 import io.github.nexuspypi.it.junit.Nexus;
@@ -26,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -210,6 +212,25 @@ class UploadValidationIT
       assertTrue(response.body().contains(part), () -> "body lacks \"" + part + "\": " + response.body());
     }
     assertTrue(response.header("Content-Type").orElseThrow().startsWith("text/plain"), response::describe);
+    assertRepositoryIsEmpty();
+  }
+
+  /**
+   * A zip sdist with a web page before its entries passes our inspection, which reads a zip by its central
+   * directory, so Nexus's content detection still runs for it and refuses it, with the answer Nexus gives (a 404
+   * with its HTML error page, as before our detection was skipped for files the inspection proves).
+   */
+  @Test
+  void aZipSdistStartingWithAWebPageIsRefusedByNexussDetection() {
+    Path sdist = write(files.resolve("prefixed"), "upload_rules-1.0.zip", PrefixedZip.of(
+        "<!DOCTYPE html><html><body>Not found</body></html>\n".getBytes(StandardCharsets.UTF_8),
+        Map.of("upload_rules-1.0/PKG-INFO", SdistBuilder.of(PROJECT, VERSION).pkgInfoBytes())));
+
+    UploadResponse response = admin.upload(LegacyUpload.of(sdist));
+
+    assertEquals(404, response.status(), response::describe);
+    assertTrue(response.body().contains("Detected content type [text/html], but expected [application/zip"),
+        response::describe);
     assertRepositoryIsEmpty();
   }
 

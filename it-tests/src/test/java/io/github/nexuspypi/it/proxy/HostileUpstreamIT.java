@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import io.github.nexuspypi.core.index.DistributionLink;
 import io.github.nexuspypi.core.index.ProjectPage;
@@ -169,6 +170,31 @@ class HostileUpstreamIT
       assertEquals(200, distribution.statusCode(), time);
       assertEquals("application/zip", contentType(distribution), "a wheel, " + time);
     }
+  }
+
+  /**
+   * An upstream answering a file's URL with a web page (an error page sent with a 200), its page even giving the web
+   * page's sha256: a proxy with strict content type validation refuses to keep it, as Nexus's detection reads a web
+   * page where the name says an archive. Nothing of a proxy's is taken as proven by our own inspection, which a
+   * hosted repository's files pass before Nexus's detection is skipped for them.
+   */
+  @ParameterizedTest(name = "{0}")
+  @ValueSource(strings = {"html_as_sdist-1.0.tar.gz", "html_as_zip-1.0.zip"})
+  void aWebPageServedAsADistributionIsRefusedByAStrictProxy(final String filename) {
+    String project = filename.substring(0, filename.indexOf('-')).replace('_', '-');
+    FakeFile file = upstream.project(project).file(filename,
+        "<!DOCTYPE html><html><body>Service unavailable</body></html>\n".getBytes(StandardCharsets.UTF_8));
+    String strict = nexus.uniqueName("pypi-proxy-strict");
+    nexus.admin().createRepository(RepositoryDefinition.proxy("pypi", strict, upstream.simpleUri().toString())
+        .with(autoBlock(false)).with(strictContentTypeValidation(true)));
+    URI uri = new IndexPages(nexus.anonymous(), strict).fileUri(project, file.filename());
+
+    for (String time : List.of("first", "again")) {
+      HttpResponse<byte[]> fetched = nexus.anonymous().getBytes(uri.toString());
+      assertTrue(fetched.statusCode() >= 500, time + ": " + fetched.statusCode());
+    }
+    assertEquals(List.of(), nexus.admin().assetPaths(strict).stream()
+        .filter(path -> path.endsWith(filename)).collect(Collectors.toList()), "nothing of the web page is kept");
   }
 
   /** A root page entry whose name is no project name is dropped: markup, scripts and paths never reach a page. */

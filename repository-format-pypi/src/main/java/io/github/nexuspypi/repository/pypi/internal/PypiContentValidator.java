@@ -21,7 +21,8 @@ import org.sonatype.nexus.repository.mime.DefaultContentValidator;
  * ({@link DistributionContentTypes}). Nexus's own validator takes the type its detection reads in the bytes, so a
  * {@code .metadata} file (uploaded, or from a proxy's upstream) whose text looks like a web page would be served as
  * {@code text/html} from the Nexus's origin. Strict validation still runs Nexus's checks; other assets (a proxy's
- * kept pages) are typed by Nexus as before.
+ * kept pages) are typed by Nexus as before. A hosted repository's files that our own inspection proved never get
+ * here ({@code ProvenBlobs}).
  */
 @Named(PypiFormat.NAME)
 @Singleton

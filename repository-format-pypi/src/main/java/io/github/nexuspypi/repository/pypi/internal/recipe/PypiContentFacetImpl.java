@@ -33,6 +33,7 @@ import io.github.nexuspypi.repository.pypi.internal.index.ProjectListSort;
 import io.github.nexuspypi.repository.pypi.internal.store.AssetPathPrefix;
 import io.github.nexuspypi.repository.pypi.internal.store.PypiAssetDAO;
 
+import org.sonatype.nexus.blobstore.api.Blob;
 import org.sonatype.nexus.common.app.ApplicationDirectories;
 import org.sonatype.nexus.common.hash.HashAlgorithm;
 import org.sonatype.nexus.datastore.api.DataSession;
@@ -85,6 +86,8 @@ public class PypiContentFacetImpl
   private final Path temporaryDirectory;
 
   private final SpooledFileIngest spooledFiles = new SpooledFileIngest(this);
+
+  private final ProvenBlobs provenBlobs = new ProvenBlobs();
 
   @Inject
   public PypiContentFacetImpl(@Named(PypiFormat.NAME) final FormatStoreManager formatStoreManager,
@@ -207,9 +210,22 @@ public class PypiContentFacetImpl
     try (TempBlob file = spooledFiles.ingest(distribution.file(),
         DistributionContentTypes.of(distribution.filename().filename()), distribution.digests(), distribution.size());
          TempBlob metadata = blobs().ingest(new ByteArrayInputStream(distribution.metadataFile()), TEXT_PLAIN,
-             HASHING)) {
+             HASHING);
+         ProvenBlobs.Hold proven = provenBlobs.hold(
+             ArchiveSignature.startsAsNamed(distribution.file(), distribution.filename().filename())
+                 ? List.of(file, metadata) : List.of(metadata))) {
       return storeLocks.holding(distribution.project(), () -> save(distribution, replace, file, metadata));
     }
+  }
+
+  /**
+   * A file our inspection proved is typed from its name without Nexus's detection, strict or not (the type
+   * {@code PypiContentValidator} gives it either way); every other blob goes through Nexus's validation.
+   */
+  @Override
+  protected String determineContentType(final Asset asset, final Blob blob, final boolean strictValidation) {
+    return provenBlobs.proves(blob) ? DistributionContentTypes.of(asset.path())
+        : super.determineContentType(asset, blob, strictValidation);
   }
 
   /*
