@@ -217,8 +217,8 @@ class UploadValidationIT
 
   /**
    * A zip sdist with a web page before its entries passes our inspection, which reads a zip by its central
-   * directory, so Nexus's content detection still runs for it and refuses it, with the answer Nexus gives (a 404
-   * with its HTML error page, as before our detection was skipped for files the inspection proves).
+   * directory, so Nexus's content detection still runs for it and refuses it: a 400 with Nexus's finding, as every
+   * other refusal (Nexus's exception handler alone would answer a 404 with its HTML error page).
    */
   @Test
   void aZipSdistStartingWithAWebPageIsRefusedByNexussDetection() {
@@ -228,9 +228,12 @@ class UploadValidationIT
 
     UploadResponse response = admin.upload(LegacyUpload.of(sdist));
 
-    assertEquals(404, response.status(), response::describe);
-    assertTrue(response.body().contains("Detected content type [text/html], but expected [application/zip"),
-        response::describe);
+    assertEquals(400, response.status(), response::describe);
+    for (String part : List.of("Invalid distribution file", "Detected content type [text/html], but expected")) {
+      assertTrue(response.reason().contains(part), response::describe);
+      assertTrue(response.body().contains(part), response::describe);
+    }
+    assertTrue(response.header("Content-Type").orElseThrow().startsWith("text/plain"), response::describe);
     assertRepositoryIsEmpty();
   }
 

@@ -23,6 +23,7 @@ import io.github.nexuspypi.repository.pypi.internal.PypiPaths;
 import org.sonatype.nexus.repository.Facet;
 import org.sonatype.nexus.repository.FacetSupport;
 import org.sonatype.nexus.repository.IllegalOperationException;
+import org.sonatype.nexus.repository.InvalidContentException;
 import org.sonatype.nexus.repository.Repository;
 import org.sonatype.nexus.repository.config.WritePolicy;
 import org.sonatype.nexus.repository.content.Asset;
@@ -145,7 +146,7 @@ public class PypiHostedFacet
 
   private static Outcome store(final PypiContentFacet content, final PreparedDistribution distribution,
                                final boolean replace)
-      throws IOException, FileConflictException
+      throws IOException, UploadRejectedException
   {
     try {
       return content.store(distribution, replace) ? Outcome.STORED : Outcome.UNCHANGED;
@@ -153,6 +154,11 @@ public class PypiHostedFacet
     catch (IllegalOperationException e) {
       // Another upload of the same name committed other bytes between our check and our write.
       throw alreadyExists(distribution, null);
+    }
+    catch (InvalidContentException e) {
+      // Nexus's strict content check, where our inspection did not prove the type: a refusal of the file, which
+      // Nexus's own exception handler would answer as a 404 with its HTML error page.
+      throw UploadRejectedException.badRequest("Invalid distribution file: " + e.getMessage());
     }
   }
 
