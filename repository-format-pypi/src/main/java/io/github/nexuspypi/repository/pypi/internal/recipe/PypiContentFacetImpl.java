@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +31,7 @@ import io.github.nexuspypi.repository.pypi.internal.hosted.PypiHostedIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.ProjectListSort;
 import io.github.nexuspypi.repository.pypi.internal.store.AssetPathPrefix;
 import io.github.nexuspypi.repository.pypi.internal.store.PypiAssetDAO;
+import io.github.nexuspypi.repository.pypi.internal.store.PypiComponentDAO;
 
 import org.sonatype.nexus.blobstore.api.Blob;
 import org.sonatype.nexus.common.app.ApplicationDirectories;
@@ -41,12 +41,14 @@ import org.sonatype.nexus.datastore.api.DuplicateKeyException;
 import org.sonatype.nexus.repository.IllegalOperationException;
 import org.sonatype.nexus.repository.config.WritePolicy;
 import org.sonatype.nexus.repository.content.Asset;
+import org.sonatype.nexus.repository.content.Component;
 import org.sonatype.nexus.repository.content.event.asset.AssetEvent;
 import org.sonatype.nexus.repository.content.facet.ContentFacetSupport;
 import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.content.fluent.FluentComponent;
 import org.sonatype.nexus.repository.content.store.ContentStoreEvent;
 import org.sonatype.nexus.repository.content.store.FormatStoreManager;
+import org.sonatype.nexus.repository.content.store.InternalIds;
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.payloads.TempBlob;
 import org.sonatype.nexus.transaction.Transactional;
@@ -177,6 +179,12 @@ public class PypiContentFacetImpl
   }
 
   @Transactional
+  protected List<Component> browseReleases(@Nullable final Integer afterId) {
+    return UnitOfWork.<DataSession<?>>currentSession().access(PypiComponentDAO.class)
+        .browseReleases(PypiComponentDAO.releasesAfter(contentRepositoryId(), BROWSE_LIMIT, afterId));
+  }
+
+  @Transactional
   protected List<Asset> browseAssetsUnder(final String prefix, @Nullable final String afterPath) {
     return UnitOfWork.<DataSession<?>>currentSession().access(PypiAssetDAO.class)
         .browseAssetsUnder(PypiAssetDAO.assetsUnder(contentRepositoryId(), prefix, BROWSE_LIMIT, afterPath));
@@ -197,10 +205,16 @@ public class PypiContentFacetImpl
   public void projects(final ProjectListWriter out) throws IOException {
     try (ProjectListSort sorted = new ProjectListSort(temporaryDirectory, PypiHostedIndexFacet.ROOT_FILES,
         PROJECTS_HELD)) {
-      Iterator<FluentComponent> releases = streamOf(components()::browse).iterator();
-      while (releases.hasNext()) {
-        sorted.add(new ProjectListEntry(displayName(releases.next())));
+      Integer afterId = null;
+      List<Component> page;
+      do {
+        page = browseReleases(afterId);
+        for (Component release : page) {
+          sorted.add(new ProjectListEntry(displayName(release)));
+        }
+        afterId = page.isEmpty() ? null : InternalIds.internalComponentId(page.get(page.size() - 1));
       }
+      while (page.size() == BROWSE_LIMIT);
       sorted.writeTo(out);
     }
   }
@@ -310,7 +324,7 @@ public class PypiContentFacetImpl
     return asset.markAsCached(fetched);
   }
 
-  private static String displayName(final FluentComponent release) {
+  private static String displayName(final Component release) {
     Object name = release.attributes(P_PYPI).get(PypiAttributes.P_NAME);
     return name != null ? name.toString() : release.name();
   }

@@ -1,9 +1,6 @@
 package io.github.nexuspypi.repository.pypi.internal.browse;
 
 import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,6 +24,8 @@ import org.apache.ibatis.session.SqlSession;
 import org.apache.ibatis.session.SqlSessionFactory;
 import org.apache.ibatis.session.SqlSessionFactoryBuilder;
 import org.apache.ibatis.transaction.jdbc.JdbcTransactionFactory;
+import io.github.nexuspypi.repository.pypi.internal.store.MapperXml;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -234,28 +233,18 @@ class BrowseNodeMergeH2Test
 
   /** Nexus's template with its placeholders filled in for the PyPI format, under {@code namespace}. */
   private static String template(final String namespace) {
-    return read(BrowseNodeDAO.class, "BrowseNodeDAO.xml")
+    return MapperXml.read(BrowseNodeDAO.class, "BrowseNodeDAO.xml")
         .replace("${namespace}", namespace)
         .replace("${format}", "pypi");
   }
 
   private static String ourXml() {
-    return read(PypiBrowseNodeDAO.class, "PypiBrowseNodeDAO.xml");
+    return MapperXml.of(PypiBrowseNodeDAO.class);
   }
 
   private static String body(final String mapper) {
     Matcher body = Pattern.compile("<mapper[^>]*>(.*)</mapper>", Pattern.DOTALL).matcher(mapper);
     assertTrue(body.find(), mapper);
     return body.group(1);
-  }
-
-  private static String read(final Class<?> type, final String name) {
-    try (InputStream in = type.getResourceAsStream(name)) {
-      assertNotNull(in, name);
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }

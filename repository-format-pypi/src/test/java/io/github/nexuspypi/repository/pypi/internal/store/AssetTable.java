@@ -1,9 +1,5 @@
 package io.github.nexuspypi.repository.pypi.internal.store;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -134,7 +130,7 @@ final class AssetTable
    */
   static String browse(final boolean continuation) {
     Matcher select = Pattern.compile("<select id=\"browseAssetsUnder\"[^>]*>(.*?)</select>", Pattern.DOTALL)
-        .matcher(mapperXml());
+        .matcher(MapperXml.of(PypiAssetDAO.class));
     if (!select.find()) {
       throw new AssertionError("PypiAssetDAO.xml has no browseAssetsUnder");
     }
@@ -145,15 +141,6 @@ final class AssetTable
         .replaceAll("\\s+", " ")
         .replace(";", "")
         .strip();
-  }
-
-  private static String mapperXml() {
-    try (InputStream xml = PypiAssetDAO.class.getResourceAsStream("PypiAssetDAO.xml")) {
-      return new String(xml.readAllBytes(), StandardCharsets.UTF_8);
-    }
-    catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /** The paths of the assets under {@code prefix} in {@link #REPOSITORY}, read page by page as the plugin does. */
