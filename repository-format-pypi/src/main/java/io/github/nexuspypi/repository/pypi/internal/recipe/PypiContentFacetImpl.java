@@ -5,9 +5,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 import javax.annotation.Nullable;
@@ -172,9 +174,16 @@ public class PypiContentFacetImpl
   @Override
   public Stream<Asset> projectAssets(final String project) {
     String prefix = PypiPaths.projectPrefix(project);
-    return Stream.iterate(browseAssetsUnder(prefix, null), page -> !page.isEmpty(),
-            page -> page.size() < BROWSE_LIMIT ? List.of()
-                : browseAssetsUnder(prefix, page.get(page.size() - 1).path()))
+    return pages(afterPath -> browseAssetsUnder(prefix, afterPath), Asset::path);
+  }
+
+  /**
+   * The rows of pages read one after another, each from after the last row of the page before ({@code null} for
+   * the first), until a page that is not full.
+   */
+  private static <T, K> Stream<T> pages(final Function<K, List<T>> page, final Function<T, K> lastKey) {
+    return Stream.iterate(page.apply(null), rows -> !rows.isEmpty(),
+            rows -> rows.size() < BROWSE_LIMIT ? List.of() : page.apply(lastKey.apply(rows.get(rows.size() - 1))))
         .flatMap(List::stream);
   }
 
@@ -205,16 +214,10 @@ public class PypiContentFacetImpl
   public void projects(final ProjectListWriter out) throws IOException {
     try (ProjectListSort sorted = new ProjectListSort(temporaryDirectory, PypiHostedIndexFacet.ROOT_FILES,
         PROJECTS_HELD)) {
-      Integer afterId = null;
-      List<Component> page;
-      do {
-        page = browseReleases(afterId);
-        for (Component release : page) {
-          sorted.add(new ProjectListEntry(displayName(release)));
-        }
-        afterId = page.isEmpty() ? null : InternalIds.internalComponentId(page.get(page.size() - 1));
+      Iterator<Component> releases = pages(this::browseReleases, InternalIds::internalComponentId).iterator();
+      while (releases.hasNext()) {
+        sorted.add(new ProjectListEntry(displayName(releases.next())));
       }
-      while (page.size() == BROWSE_LIMIT);
       sorted.writeTo(out);
     }
   }
