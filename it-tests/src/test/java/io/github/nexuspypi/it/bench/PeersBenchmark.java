@@ -80,15 +80,23 @@ class PeersBenchmark
 
   private static final int CONNECTIONS = Integer.getInteger("benchmark.peers.connections", 8);
 
-  // The proxy and group targets ask for a few percent between three sides of one process; in 2 s windows, each
-  // round's ratio swung by a fifth either way (0.65 to 1.10 in one recorded run), more than the difference measured.
-  private static final int OWN_ROUNDS = Integer.getInteger("benchmark.peers.ownRounds", 9);
+  // The targets between two sides of a few percent, and the tail against gunicorn's, are judged in adjacent short
+  // windows, many of them. This machine's speed changes by up to half within seconds as the host's other work comes
+  // and goes (a fixed loop took 26 to 52 ms of CPU from one 0.1 s step to the next, both cores' worth). In the
+  // rounds of every server, two sides are seconds apart; in a recorded run hosted's own rate went from 1 803 to
+  // 2 384 between 5 s windows, and its p99 from 10 to 29 ms, more than the differences judged.
+  private static final int CLOSE_ROUNDS = Integer.getInteger("benchmark.peers.closeRounds", 24);
 
-  private static final Duration OWN_WINDOW = Duration.ofSeconds(Integer.getInteger("benchmark.peers.ownSeconds", 5));
+  private static final Duration CLOSE_WINDOW =
+      Duration.ofSeconds(Integer.getInteger("benchmark.peers.closeSeconds", 2));
 
   private static final List<String> OURS = List.of(HOSTED, PROXY, GROUP);
 
   private static SideBySide ownFiles;
+
+  private static SideBySide ownPages;
+
+  private static SideBySide fileTail;
 
   private static final int WARM_UP_REQUESTS = 20_000;
 
@@ -192,25 +200,33 @@ class PeersBenchmark
     measure("file", SERVERS, server -> get(fileUri(server), "*/*"), 200, wheel);
   }
 
-  /**
-   * The file again from our three repositories alone, in more and longer rounds: the proxy's and the group's
-   * targets are judged here, each round's ratios within a quarter of a minute, with no peer's process between them.
-   */
+  /** The file from our three repositories, in adjacent windows: the proxy's and the group's targets. */
   @Test
   @Order(3)
-  void fileDownloadsFromOurRepositories() {
-    Map<String, Supplier<LoadResult>> sides = new LinkedHashMap<>();
-    for (String server : OURS) {
-      HttpRequest file = get(fileUri(server), "*/*");
-      assertArrayEquals(wheel, bytes(file), server + " serves other bytes");
-      sides.put(server, () -> ours.run(file, 200, wheel.length, CONNECTIONS, SETTINGS.warmUp(), OWN_WINDOW));
-    }
-    ownFiles = SideBySide.measure("file, ours alone", CONNECTIONS, OWN_ROUNDS, sides);
+  void fileDownloadsFromOurRepositoriesSideBySide() {
+    ownFiles = sideBySide("file, ours in adjacent windows", OURS, server -> get(fileUri(server), "*/*"), wheel);
+  }
+
+  /** The page from hosted and from the group of three, in adjacent windows: the group page's target. */
+  @Test
+  @Order(4)
+  void pagesOfHostedAndGroupSideBySide() {
+    byte[] page = bytes(get(pageUri(HOSTED), IndexPages.HTML));
+    ownPages = sideBySide("page, hosted and group in adjacent windows", List.of(HOSTED, GROUP),
+        server -> get(pageUri(server), IndexPages.HTML), page);
+  }
+
+  /** The file from hosted and from pypiserver-gunicorn, in adjacent windows: the tail's target. */
+  @Test
+  @Order(5)
+  void fileTailOfHostedAndGunicornSideBySide() {
+    fileTail = sideBySide("file, hosted and gunicorn in adjacent windows", List.of(HOSTED, GUNICORN),
+        server -> get(fileUri(server), "*/*"), wheel);
   }
 
   /** The first 64 KiB of the file, as a client resuming a download or reading a wheel's zip directory asks. */
   @Test
-  @Order(4)
+  @Order(6)
   void rangeRequests() {
     measure("range", List.of(HOSTED, PROXY, GROUP, RAW), server -> HttpRequest.newBuilder(fileUri(server))
         .header("Range", "bytes=0-" + (RANGE_BYTES - 1)).timeout(Duration.ofMinutes(1)).GET().build(),
@@ -219,7 +235,7 @@ class PeersBenchmark
 
   /** A GET with the file's ETag in If-None-Match, as pip's HTTP cache revalidates a file it holds. */
   @Test
-  @Order(5)
+  @Order(7)
   void conditionalGets() {
     measure("conditional", List.of(HOSTED, PROXY, GROUP, RAW), server -> {
       String etag = nexus.anonymous().send(get(fileUri(server), "*/*"), HttpResponse.BodyHandlers.discarding())
@@ -230,7 +246,7 @@ class PeersBenchmark
   }
 
   @Test
-  @Order(6)
+  @Order(8)
   void everyMeasuredProxyRequestWasACacheHit() {
     assertEquals(List.of(), upstreamRequests.linesWith("/repository/" + REPOSITORIES.get(HOSTED) + "/"));
     onlyCacheHits = true;
@@ -241,7 +257,7 @@ class PeersBenchmark
     if (peers != null) {
       peers.close();
     }
-    if (MEASURED.size() < 4 || ownFiles == null || !onlyCacheHits) {
+    if (MEASURED.size() < 4 || ownFiles == null || ownPages == null || fileTail == null || !onlyCacheHits) {
       System.out.println("Not all comparisons ran, or not validly; " + SETTINGS.report()
           + " keeps its earlier results");
       return;
@@ -254,14 +270,15 @@ class PeersBenchmark
     List<PeersReport.Target> targets = List.of(
         PeersReport.Target.atLeast("file from hosted / raw", file.medianRatio(HOSTED, RAW), 1.2),
         PeersReport.Target.atLeast("file from hosted / " + GUNICORN, file.medianRatio(HOSTED, GUNICORN), 1.1),
-        PeersReport.Target.atMost("file p99 from hosted / " + GUNICORN, file.medianP99Ratio(HOSTED, GUNICORN),
-            1.0),
-        PeersReport.Target.atLeast("file from proxy (cache hit) / hosted (ours alone)",
+        PeersReport.Target.atMost("file p99 from hosted / " + GUNICORN + " (adjacent windows)",
+            fileTail.medianP99Ratio(HOSTED, GUNICORN), 1.0),
+        PeersReport.Target.atLeast("file from proxy (cache hit) / hosted (adjacent windows)",
             ownFiles.medianRatio(PROXY, HOSTED), 0.95),
-        PeersReport.Target.atLeast("file from group / hosted (ours alone)", ownFiles.medianRatio(GROUP, HOSTED),
-            0.95),
+        PeersReport.Target.atLeast("file from group / hosted (adjacent windows)",
+            ownFiles.medianRatio(GROUP, HOSTED), 0.95),
         PeersReport.Target.atLeast("page from hosted / " + GUNICORN, page.medianRatio(HOSTED, GUNICORN), 2.0),
-        PeersReport.Target.atLeast("page from group of three / hosted", page.medianRatio(GROUP, HOSTED), 0.9),
+        PeersReport.Target.atLeast("page from group of three / hosted (adjacent windows)",
+            ownPages.medianRatio(GROUP, HOSTED), 0.9),
         PeersReport.Target.atLeast("range from hosted / raw", range.medianRatio(HOSTED, RAW), 1.2),
         PeersReport.Target.atLeast("conditional GET from hosted / raw", conditional.medianRatio(HOSTED, RAW), 1.2));
     String markdown = record.header("Our repositories next to the peers: same wheels, same client, same run",
@@ -274,12 +291,15 @@ class PeersBenchmark
             + " file " + FILE + " (" + wheel.length + " bytes), range its first " + RANGE_BYTES + " bytes,"
             + " conditional a GET with its ETag (304); median of the rounds, ratios taken within each round")
         + "\n" + report.servers(MEASURED)
-        + "\nThe file from our repositories alone, in " + OWN_ROUNDS + " rounds (rotated), each "
-        + SETTINGS.warmUp().toSeconds() + " s warm-up then " + OWN_WINDOW.toSeconds() + " s measured, with the CPU"
-        + " time of the Nexus process per request; the proxy's and the group's targets are judged here:\n\n"
+        + "\nThe sides the close targets compare, again in adjacent windows: " + CLOSE_ROUNDS + " rounds (rotated),"
+        + " each side " + CLOSE_WINDOW.toSeconds() + " s measured right after the other, with no warm-up between"
+        + " them (every side had had its warm-up above), and the CPU time of the Nexus process per request (for"
+        + " gunicorn's windows, what Nexus spent idle). The file from our three repositories:\n\n"
         + report.withServerCpu(ownFiles)
+        + "\nThe page from hosted and the group:\n\n" + report.withServerCpu(ownPages)
+        + "\nThe file from hosted and pypiserver-gunicorn:\n\n" + report.withServerCpu(fileTail)
         + "\n" + report.targets(targets)
-        + "\nEvery round:\n\n" + report.rounds(Stream.concat(MEASURED.stream(), Stream.of(ownFiles)).toList());
+        + "\nEvery round:\n\n" + report.rounds(Stream.concat(MEASURED.stream(), Stream.of(ownFiles, ownPages, fileTail)).toList());
     System.out.println(markdown);
     MarkdownSection.write(SETTINGS.report(), "peers", markdown);
   }
@@ -303,6 +323,23 @@ class PeersBenchmark
       sides.put(server, warmedUp(server, measured, status, body.length));
     }
     MEASURED.add(SideBySide.measure(scenario, CONNECTIONS, ROUNDS, sides));
+  }
+
+  /**
+   * {@code servers} measured on the same request in {@link #CLOSE_ROUNDS} rounds of adjacent {@link #CLOSE_WINDOW}
+   * windows; each answer checked first against {@code body}.
+   */
+  private static SideBySide sideBySide(final String scenario, final List<String> servers,
+                                       final Function<String, HttpRequest> request, final byte[] body)
+  {
+    Map<String, Supplier<LoadResult>> sides = new LinkedHashMap<>();
+    for (String server : servers) {
+      HttpRequest measured = request.apply(server);
+      assertArrayEquals(body, bytes(measured), () -> server + " answers " + measured + " with other bytes");
+      WrkLoad load = isNexus(server) ? ours : theirs;
+      sides.put(server, () -> load.run(measured, 200, body.length, CONNECTIONS, Duration.ZERO, CLOSE_WINDOW));
+    }
+    return SideBySide.measure(scenario, CONNECTIONS, CLOSE_ROUNDS, sides);
   }
 
   /**
