@@ -125,6 +125,7 @@ class PageCacheGrowthBenchmark
     BenchmarkSettings settings = BenchmarkSettings.fromSystemProperties();
     NexusLogExcerpt log = NexusLogExcerpt.startingNow(nexus.installation());
     nexus.admin().setAnonymousAccess(true);
+    ClassHistograms histograms = ClassHistograms.fromSystemProperties();
     List<Checkpoint> checkpoints = new ArrayList<>();
     HeapUsage baseline;
     long pageBytes;
@@ -140,6 +141,7 @@ class PageCacheGrowthBenchmark
       NexusHttp http = nexus.anonymous();
       String pages = "repository/" + proxy + "/simple/";
       baseline = LiveHeap.of(server, nexus.admin()::heap);
+      histograms.write(server, "page-cache-0");
       HotSet hotSet = new HotSet();
       pageBytes = get(http, pages + hot(0) + "/").body().length;
       ExecutorService clients = Executors.newFixedThreadPool(CLIENTS);
@@ -169,6 +171,7 @@ class PageCacheGrowthBenchmark
               hotSet.misses.get() - misses, hotSet.undecided.get() - undecided, peak,
               LiveHeap.of(server, nexus.admin()::heap)));
           System.out.println("page cache: " + checkpoints.get(checkpoints.size() - 1));
+          histograms.write(server, "page-cache-" + (start + count));
         }
       }
       finally {

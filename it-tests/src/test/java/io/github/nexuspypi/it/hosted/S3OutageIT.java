@@ -17,9 +17,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.net.URI;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -85,12 +87,7 @@ class S3OutageIT
   @Test
   void aDownloadWhileS3IsDownIsNeverAWholeFileAndWorksOnceItIsBack() {
     WheelBuilder builder = WheelBuilder.of("s3-outage-download", "1.0");
-    Path wheel = builder.writeTo(work.resolve("download"));
-    UploadResponse uploaded = upload(wheel);
-    assertEquals(200, uploaded.status(), uploaded::describe);
-    URI file = nexus.repositoryUri(repository)
-        .resolve("packages/s3-outage-download/1.0/" + wheel.getFileName());
-    assertTrue(Download.of(nexus.http(), file).isWhole(), "the file before the outage");
+    URI file = stored(builder, "s3-outage-download", "download");
 
     s3.down();
     Download during;
@@ -107,6 +104,29 @@ class S3OutageIT
     Download after = Download.of(nexus.http(), file);
     assertTrue(after.isWhole(), after::describe);
     assertArrayEquals(builder.toBytes(), after.body());
+  }
+
+  @Test
+  void aRangeWhileS3IsDownIsA503NamingItAndWorksOnceItIsBack() {
+    WheelBuilder builder = WheelBuilder.of("s3-outage-range", "1.0");
+    URI file = stored(builder, "s3-outage-range", "range");
+
+    s3.down();
+    HttpResponse<byte[]> during;
+    try {
+      during = range(file);
+    }
+    finally {
+      s3.up();
+    }
+
+    // Nexus's range payload opens the blob when it is sent, after the status: it is opened before, as a whole file's.
+    String body = new String(during.body(), StandardCharsets.UTF_8);
+    assertEquals(503, during.statusCode(), body);
+    assertTrue(body.startsWith(unavailable()), body);
+    HttpResponse<byte[]> after = range(file);
+    assertEquals(206, after.statusCode());
+    assertArrayEquals(Arrays.copyOfRange(builder.toBytes(), 10, 100), after.body());
   }
 
   @Test
@@ -172,6 +192,22 @@ class S3OutageIT
     assertEquals(blobsBefore, blobStore.blobFiles(), "blobs in the bucket");
     UploadResponse again = upload(wheel);
     assertEquals(200, again.status(), again::describe);
+  }
+
+  /** Uploads the wheel of release 1.0 of the project, and checks that it downloads whole before S3 goes; its URL. */
+  private static URI stored(final WheelBuilder builder, final String project, final String folder) {
+    Path wheel = builder.writeTo(work.resolve(folder));
+    UploadResponse uploaded = upload(wheel);
+    assertEquals(200, uploaded.status(), uploaded::describe);
+    URI file = nexus.repositoryUri(repository)
+        .resolve("packages/" + project + "/1.0/" + wheel.getFileName());
+    assertTrue(Download.of(nexus.http(), file).isWhole(), "the file before the outage");
+    return file;
+  }
+
+  private static HttpResponse<byte[]> range(final URI file) {
+    return nexus.http().send(nexus.http().request(file.toString()).header("Range", "bytes=10-99").GET().build(),
+        HttpResponse.BodyHandlers.ofByteArray());
   }
 
   private static String unavailable() {

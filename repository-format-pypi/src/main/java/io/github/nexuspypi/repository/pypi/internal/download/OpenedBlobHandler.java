@@ -23,8 +23,10 @@ import org.sonatype.nexus.repository.view.Response;
  * Opens a stored file's stream while the request is still in its handlers, where the blob store is not a file one
  * (S3): Nexus's response sender opens it only after it has set the status 200, so an S3 service already down
  * before a download was a 500 from Jetty; opened here, the failure reaches {@code StorageOutageHandler}, which
- * answers a 503 naming the blob store. Only a whole file's answer is opened (a 304 or a range has a payload of its
- * own, or none), and only one that is sent: the sender closes what it sends, the stream with it.
+ * answers a 503 naming the blob store. A whole file's answer is opened when its blob has no file, a range's (206)
+ * when it is not sent from a file ({@link FileRangeHandler}): Nexus's range payload opens the blob's stream and
+ * skips to the range, here rather than in the sender. A 304 has no payload. Only answers that are sent are opened:
+ * the sender closes what it sends, the stream with it.
  */
 @Named
 @Singleton
@@ -42,8 +44,14 @@ public class OpenedBlobHandler
   @Override
   public Response handle(@Nonnull final Context context) throws Exception {
     Response response = context.proceed();
-    if (!HttpMethods.GET.equals(context.getRequest().getAction()) || response.getStatus().getCode() != 200
-        || !(response.getPayload() instanceof Content)) {
+    if (!HttpMethods.GET.equals(context.getRequest().getAction())) {
+      return response;
+    }
+    Payload range = response.getPayload();
+    if (response.getStatus().getCode() == 206 && range != null && !(range instanceof FileChannelPayload)) {
+      return new Response.Builder().copy(response).payload(new OpenedPayload(range, range.openInputStream())).build();
+    }
+    if (response.getStatus().getCode() != 200 || !(response.getPayload() instanceof Content)) {
       return response;
     }
     Content stored = (Content) response.getPayload();

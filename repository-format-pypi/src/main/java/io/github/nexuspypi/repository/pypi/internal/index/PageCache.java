@@ -45,6 +45,14 @@ public class PageCache<V>
   // About a hundred bytes each: a few MiB at most, against tens of MiB of pages.
   static final long RECORDED_CHANGES = 10_000;
 
+  /**
+   * What an entry holds besides its page and the letters of its project's name, from a class histogram of a proxy's
+   * cache (docs/benchmarks.md): Guava's entry and value reference (72 bytes), our key, entry and freshness (72), the
+   * optional page (16), the name's string and its array's header (40). Weighed lower, entries without a page (a
+   * project that does not exist) held up to four times the cache's weight.
+   */
+  static final int ENTRY_BYTES = 200;
+
   // A group keeps a page once for all formats, under none.
   private static final List<SimpleFormat> FORMATS_AND_NONE = formatsAndNone();
 
@@ -71,7 +79,8 @@ public class PageCache<V>
   PageCache(final long maximumBytes, final ToIntFunction<V> weight, final long recordedChanges) {
     this.pages = CacheBuilder.newBuilder()
         .maximumWeight(maximumBytes)
-        .weigher((Key key, Entry<V> entry) -> entry.built.page.map(weight::applyAsInt).orElse(0) + 64)
+        .weigher((Key key, Entry<V> entry) -> entry.built.page.map(weight::applyAsInt).orElse(0) + ENTRY_BYTES
+            + key.project.length())
         .build();
     this.recordedChanges = recordedChanges;
   }
@@ -144,7 +153,13 @@ public class PageCache<V>
     try {
       Expiring<V> built = builder.build();
       // Before the build stops holding back the forgetting of the changes it may not have seen.
-      pages.put(key, new Entry<>(built, build.builtAt));
+      if (Instant.now().isBefore(built.freshUntil)) {
+        pages.put(key, new Entry<>(built, build.builtAt));
+      }
+      else {
+        // Due already (a proxy's answer that upstream has no such project): it would never be served, only weigh.
+        pages.invalidate(key);
+      }
       return built;
     }
     finally {
@@ -218,6 +233,11 @@ public class PageCache<V>
 
   int changesRecorded() {
     return lastChange.size();
+  }
+
+  long pagesKept() {
+    pages.cleanUp();
+    return pages.size();
   }
 
   private static final class Key

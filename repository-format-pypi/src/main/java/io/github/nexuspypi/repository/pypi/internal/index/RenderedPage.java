@@ -59,8 +59,11 @@ public final class RenderedPage
     return format.isJson() ? format.mediaType() : format.mediaType() + "; charset=utf-8";
   }
 
-  /** What the page costs the cache. */
+  /**
+   * What the page costs the cache: its bytes, and what holds them (this object, the array's header, the ETag's string
+   * of 64 letters and the moment: 176 bytes, from a class histogram).
+   */
   public int weight() {
-    return body.length + 64;
+    return body.length + 176;
   }
 }

@@ -37,7 +37,7 @@ final class ClientPage
   // The page cache holds 32 MiB per repository; a page of a quarter of that would push out hundreds of others.
   static final long MAX_HELD_BYTES = 4L * 1024 * 1024;
 
-  // What a page not held costs the cache: its key and this object.
+  // What a page not held costs the cache besides its entry: this object and the content of the kept copy.
   private static final int NOT_HELD_WEIGHT = 256;
 
   private final RenderedPage held;
@@ -91,7 +91,8 @@ final class ClientPage
   }
 
   int weight() {
-    return held != null ? held.weight() : NOT_HELD_WEIGHT;
+    // This object's 32 bytes, besides what it holds.
+    return held != null ? held.weight() + 32 : NOT_HELD_WEIGHT;
   }
 
   /** @param spoolDirectory where a JSON page's parts wait until its end; {@code null} to keep them in memory */

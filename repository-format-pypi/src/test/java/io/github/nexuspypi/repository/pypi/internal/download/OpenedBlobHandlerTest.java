@@ -18,6 +18,7 @@ import org.sonatype.nexus.repository.view.Context;
 import org.sonatype.nexus.repository.view.Payload;
 import org.sonatype.nexus.repository.view.Request;
 import org.sonatype.nexus.repository.view.Response;
+import org.sonatype.nexus.repository.view.Status;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -97,6 +98,39 @@ class OpenedBlobHandlerTest
 
     verify(opened).close();
     verify(blob).close();
+  }
+
+  @Test
+  void aRangeFromABlobStoreGoneAwayFailsInTheHandlersToo() throws Exception {
+    when(blob.openInputStream()).thenThrow(new IOException("Unable to execute HTTP request: Connection refused"));
+
+    assertThrows(IOException.class, () -> after(HttpMethods.GET, partial(blob)));
+  }
+
+  @Test
+  void theSenderGetsTheRangeOpenedFirst() throws Exception {
+    InputStream first = bytes("first");
+    when(blob.openInputStream()).thenReturn(first);
+    when(blob.getSize()).thenReturn(5L);
+
+    Payload sent = after(HttpMethods.GET, partial(blob)).getPayload();
+
+    assertEquals(5, sent.getSize());
+    assertSame(first, sent.openInputStream());
+  }
+
+  @Test
+  void aRangeSentFromAFileIsLeftAlone() throws Exception {
+    Response fromFile = partial(new FileChannelPayload(Path.of("/blobs/default/content/vol-01/x.bytes"), blob,
+        mock(MappedFiles.class)));
+
+    assertSame(fromFile, after(HttpMethods.GET, fromFile));
+    verify(blob, never()).openInputStream();
+  }
+
+  /** A 206 as Nexus's range handler makes it, with a payload of its own. */
+  private static Response partial(final Payload range) {
+    return new Response.Builder().status(Status.success(206)).payload(range).build();
   }
 
   @Test

@@ -251,6 +251,25 @@ class PageCacheTest
   }
 
   @Test
+  void aPageDueAlreadyIsNotKept() throws Exception {
+    for (int project = 0; project < 100; project++) {
+      cache.getExpiring("missing-" + project, SimpleFormat.TEXT_HTML,
+          () -> new PageCache.Expiring<>(Optional.empty(), Instant.now()));
+    }
+    assertEquals(0, cache.pagesKept());
+  }
+
+  @Test
+  void anEntryWithoutAPageWeighsWhatItHolds() throws Exception {
+    String tenLetters = "project-%02d";
+    PageCache<RenderedPage> small = PageCache.ofRendered(10 * (PageCache.ENTRY_BYTES + 10));
+    for (int project = 0; project < 100; project++) {
+      small.get(String.format(tenLetters, project), SimpleFormat.TEXT_HTML, Optional::empty);
+    }
+    assertTrue(small.pagesKept() <= 10, small.pagesKept() + " entries kept");
+  }
+
+  @Test
   void aPageKeptForAllFormatsIsOneEntry() throws Exception {
     cache.getExpiring("foo", null, () -> new PageCache.Expiring<>(page("both"), Instant.MAX));
     PageCache.Expiring<RenderedPage> again = cache.getExpiring("foo", null,

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,12 +44,19 @@ class AssetPathPrefixH2Test
 
   @Test
   void theFirstPageOfAProjectsAssetsIsARangeOfAPathIndex() throws SQLException {
-    assertUsesAPathIndex(AssetTable.plan(connection, "EXPLAIN", false, projectFolder(5000)));
+    assertUsesAPathIndex(AssetTable.plan(connection, "EXPLAIN", false, projectFolder(5000)), projectFolder(5000));
   }
 
   @Test
   void theNextPagesAreToo() throws SQLException {
-    assertUsesAPathIndex(AssetTable.plan(connection, "EXPLAIN", true, projectFolder(5000)));
+    assertUsesAPathIndex(AssetTable.plan(connection, "EXPLAIN", true, projectFolder(5000)), projectFolder(5000));
+  }
+
+  @Test
+  void anUploadsLookForItsReleasesFilesIsARangeOfAPathIndexToo() throws SQLException {
+    String release = projectFolder(5000) + "1.3/";
+    assertUsesAPathIndex(AssetTable.templatePlan(connection, "EXPLAIN", release), release);
+    assertEquals(expectedUnder(5000).subList(6, 8), AssetTable.templatePaths(connection, release));
   }
 
   @Test
@@ -58,11 +66,14 @@ class AssetPathPrefixH2Test
   }
 
   /** H2 writes the index it reads into the plan as a comment, with the range it reads of it. */
-  private static void assertUsesAPathIndex(final String plan) {
+  private static void assertUsesAPathIndex(final String plan, final String prefix) {
     String upper = plan.toUpperCase();
     assertFalse(upper.contains("TABLESCAN"), plan);
     assertFalse(upper.contains("PRIMARY_KEY"), plan);
+    // H2 reads a prefix LIKE as the range from the prefix to the prefix with its last character the next one.
+    String end = prefix.substring(0, prefix.length() - 1) + (char) (prefix.charAt(prefix.length() - 1) + 1);
     assertTrue(upper.matches("(?s).*/\\* PUBLIC\\.(IDX_PYPI_ASSET_PATH|UK_PYPI_ASSET_REPOSITORY_PATH)[A-Z_0-9]*:[^*]*"
-        + "PATH >= '/PACKAGES/P_05000/'\\s+AND PATH < '/PACKAGES/P_050000'[^*]*\\*/.*"), plan);
+        + "PATH >= '" + Pattern.quote(prefix.toUpperCase()) + "'\\s+AND PATH < '" + Pattern.quote(end.toUpperCase())
+        + "'[^*]*\\*/.*"), plan);
   }
 }

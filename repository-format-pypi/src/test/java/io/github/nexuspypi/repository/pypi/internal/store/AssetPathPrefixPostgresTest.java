@@ -121,6 +121,18 @@ class AssetPathPrefixPostgresTest
     }
   }
 
+  @Test
+  void anUploadsLookForItsReleasesFilesIsARangeOfAPathIndexToo() throws SQLException {
+    String release = projectFolder(5000) + "1.3/";
+    for (Connection database : new Connection[] {collationC, patternIndex}) {
+      String plan = AssetTable.templatePlan(database, "EXPLAIN", release);
+      System.out.println("PostgreSQL plan of Nexus's browse with the prefix filter:\n" + plan);
+      assertFalse(plan.contains("pk_pypi_asset_id") || plan.contains("Seq Scan"), plan);
+      assertTrue(plan.matches("(?s).*Index Cond: .*\\(\\(?path\\)?(::text)? (>=|~>=~).*"), plan);
+      assertEquals(expectedUnder(5000).subList(6, 8), AssetTable.templatePaths(database, release));
+    }
+  }
+
   /** The plan of a page of a project's assets, which must read an index on path from {@code lowerBound} on. */
   private static String rangePlan(final Connection database, final boolean continuation, final String lowerBound)
       throws SQLException

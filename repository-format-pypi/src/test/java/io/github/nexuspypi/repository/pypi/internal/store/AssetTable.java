@@ -11,6 +11,8 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.sonatype.nexus.repository.content.store.AssetDAO;
+
 /**
  * A {@code pypi_asset} table of the shape Nexus 3.71 creates for a format (its columns, its primary key, its unique
  * key on repository and path, and its indexes), filled with many projects, and the plugin's page lookup
@@ -181,14 +183,65 @@ final class AssetTable
   {
     try (PreparedStatement query = connection.prepareStatement(explain + " " + browse(continuation))) {
       bind(query, continuation ? prefix + "1.1/" : null, prefix);
-      StringBuilder plan = new StringBuilder();
+      return rows(query);
+    }
+  }
+
+  /**
+   * Nexus's own browse of a repository's assets ({@code browseAssets} of its AssetDAO.xml), first page, with
+   * {@link AssetPathPrefix#FILTER}: how an upload looks for its release's files under another spelling. Its
+   * parameters are those of the first page of {@link #browse}.
+   */
+  static String templateBrowse() {
+    Matcher select = Pattern.compile("<select id=\"browseAssets\"[^>]*>(.*?)</select>", Pattern.DOTALL)
+        .matcher(MapperXml.read(AssetDAO.class, "AssetDAO.xml"));
+    if (!select.find()) {
+      throw new AssertionError("AssetDAO.xml has no browseAssets");
+    }
+    return select.group(1)
+        .replace("${format}", "pypi")
+        .replaceAll("<if test=\"(continuationToken|kind) != null\">.*?</if>", "")
+        .replaceAll("<if test=\"filter != null\">(.*?)</if>", "$1")
+        .replace("${filter}", AssetPathPrefix.FILTER)
+        .replaceAll("#\\{[\\w.]+}", "?")
+        .replaceAll("\\s+", " ")
+        .replace(";", "")
+        .strip();
+  }
+
+  /** What the database says it does for {@link #templateBrowse} under {@code prefix}. */
+  static String templatePlan(final Connection connection, final String explain, final String prefix)
+      throws SQLException
+  {
+    try (PreparedStatement query = connection.prepareStatement(explain + " " + templateBrowse())) {
+      bind(query, null, prefix);
+      return rows(query);
+    }
+  }
+
+  /** The paths {@link #templateBrowse} reads under {@code prefix} in {@link #REPOSITORY}, in the order it does. */
+  static List<String> templatePaths(final Connection connection, final String prefix) throws SQLException {
+    List<String> paths = new ArrayList<>();
+    try (PreparedStatement query = connection.prepareStatement(templateBrowse())) {
+      bind(query, null, prefix);
       try (ResultSet rows = query.executeQuery()) {
         while (rows.next()) {
-          plan.append(rows.getString(1)).append('\n');
+          paths.add(rows.getString("path"));
         }
       }
-      return plan.toString();
     }
+    return paths;
+  }
+
+  /** The first column of every row, a line each. */
+  private static String rows(final PreparedStatement query) throws SQLException {
+    StringBuilder rows = new StringBuilder();
+    try (ResultSet row = query.executeQuery()) {
+      while (row.next()) {
+        rows.append(row.getString(1)).append('\n');
+      }
+    }
+    return rows.toString();
   }
 
   /** What every test expects of the project {@code project}'s folder: its assets, in path order. */
