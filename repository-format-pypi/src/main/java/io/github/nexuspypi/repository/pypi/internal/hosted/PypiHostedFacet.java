@@ -74,11 +74,12 @@ public class PypiHostedFacet
     PypiContentFacet content = facet(PypiContentFacet.class);
     WritePolicy policy = content.writePolicy();
     checkWritable(policy);
-    String version = releaseVersion(content, distribution);
+    Optional<String> release = storedRelease(content, distribution);
+    String version = release.orElseGet(() -> distribution.version().toString());
     String path = PypiPaths.distribution(distribution.project(), version, distribution.filename().filename());
     // Before the file is looked up: whether it exists, and its hash, are for those who may add it to tell.
     ensurePermitted(ADD, path, "Adding '" + distribution.filename().filename() + "'");
-    Optional<FluentAsset> existing = content.findFile(distribution.project(), version, distribution.filename());
+    Optional<FluentAsset> existing = storedFile(content, release, distribution);
     if (existing.isPresent()) {
       if (holdsSameBytes(existing.get(), distribution)) {
         return Outcome.UNCHANGED;
@@ -101,8 +102,7 @@ public class PypiHostedFacet
    */
   public Outcome importFile(final PreparedDistribution distribution) throws IOException, UploadRejectedException {
     PypiContentFacet content = facet(PypiContentFacet.class);
-    String version = releaseVersion(content, distribution);
-    Optional<FluentAsset> existing = content.findFile(distribution.project(), version, distribution.filename());
+    Optional<FluentAsset> existing = storedFile(content, storedRelease(content, distribution), distribution);
     if (existing.isPresent()) {
       if (holdsSameBytes(existing.get(), distribution)) {
         return Outcome.UNCHANGED;
@@ -124,8 +124,11 @@ public class PypiHostedFacet
     }
   }
 
-  /** How the repository spells the file's release, refusing a file that spells it otherwise. */
-  private String releaseVersion(final PypiContentFacet content, final PreparedDistribution distribution)
+  /**
+   * How the repository spells the file's release, if it holds that release, refusing a file that spells it
+   * otherwise.
+   */
+  private Optional<String> storedRelease(final PypiContentFacet content, final PreparedDistribution distribution)
       throws UploadRejectedException
   {
     Optional<String> release = content.releaseVersion(distribution.project(), distribution.version());
@@ -133,7 +136,17 @@ public class PypiHostedFacet
       validator.checkReleaseSpelling(distribution.filename(),
           Version.tryParse(release.get()).orElse(distribution.version()));
     }
-    return release.orElseGet(() -> distribution.version().toString());
+    return release;
+  }
+
+  /**
+   * A file is an asset of its release's component, so a release the repository does not hold has no file to look
+   * up: most files of an import or a CI's publish are a new release's, and the lookup was two queries each.
+   */
+  private static Optional<FluentAsset> storedFile(final PypiContentFacet content, final Optional<String> release,
+                                                  final PreparedDistribution distribution)
+  {
+    return release.flatMap(version -> content.findFile(distribution.project(), version, distribution.filename()));
   }
 
   private static boolean holdsSameBytes(final FluentAsset stored, final PreparedDistribution distribution) {

@@ -256,10 +256,11 @@ public class PypiContentFacetImpl
   protected boolean save(final PreparedDistribution distribution, final boolean replace, final TempBlob file,
                          final TempBlob metadata)
   {
-    String version = releaseVersion(distribution.project(), distribution.version())
-        .orElseGet(() -> distribution.version().toString());
+    Optional<String> stored = releaseVersion(distribution.project(), distribution.version());
+    String version = stored.orElseGet(() -> distribution.version().toString());
     String path = PypiPaths.distribution(distribution.project(), version, distribution.filename().filename());
-    if (!replace) {
+    // A release not stored has no file yet: its files are its component's assets.
+    if (!replace && stored.isPresent()) {
       Optional<FluentAsset> existing = find(path);
       if (existing.isPresent()) {
         String storedSha256 = existing.get().attributes(P_PYPI).get(PypiAttributes.P_SHA256, String.class);

@@ -1,7 +1,6 @@
 package io.github.nexuspypi.repository.pypi.internal.hosted;
 
 import java.nio.file.Path;
-import java.util.Optional;
 
 import io.github.nexuspypi.core.upload.UploadRejectedException;
 import io.github.nexuspypi.repository.pypi.PreparedDistribution;
@@ -9,15 +8,12 @@ import io.github.nexuspypi.repository.pypi.PreparedDistribution;
 import org.junit.jupiter.api.Test;
 import org.sonatype.nexus.repository.IllegalOperationException;
 import org.sonatype.nexus.repository.config.WritePolicy;
-import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 
-import static io.github.nexuspypi.repository.pypi.internal.StoredAssets.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
-import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
@@ -30,9 +26,8 @@ class PypiHostedFacetImportTest
     return Distributions.prepared(WHEEL, sha256, Path.of("/tmp/pypi-import-1.part"));
   }
 
-  private void stored(final String sha256) {
-    FluentAsset existing = distribution(WHEEL_PATH, sha256);
-    when(content.findFile(eq("demo"), eq("1.0"), any())).thenReturn(Optional.of(existing));
+  private void stored(final String sha256) throws Exception {
+    stored(WHEEL_PATH, sha256);
   }
 
   @Test
@@ -43,6 +38,16 @@ class PypiHostedFacetImportTest
     assertEquals(PypiHostedFacet.Outcome.STORED, facet.importFile(file));
 
     verifyNoInteractions(permissions);
+  }
+
+  @Test
+  void aFileOfAReleaseNotStoredIsNotLookedUp() throws Exception {
+    PreparedDistribution file = imported(SHA256);
+    when(content.store(file, false)).thenReturn(true);
+
+    assertEquals(PypiHostedFacet.Outcome.STORED, facet.importFile(file));
+
+    verify(content, never()).findFile(any(), any(), any());
   }
 
   @Test

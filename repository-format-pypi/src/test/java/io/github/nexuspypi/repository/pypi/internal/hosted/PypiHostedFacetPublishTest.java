@@ -12,9 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sonatype.nexus.repository.IllegalOperationException;
 import org.sonatype.nexus.repository.config.WritePolicy;
-import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 
-import static io.github.nexuspypi.repository.pypi.internal.StoredAssets.distribution;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -40,13 +38,8 @@ class PypiHostedFacetPublishTest
     when(content.writePolicy()).thenReturn(policy);
   }
 
-  private void stored(final String sha256) {
+  private void stored(final String sha256) throws Exception {
     stored(WHEEL_PATH, sha256);
-  }
-
-  private void stored(final String path, final String sha256) {
-    FluentAsset existing = distribution(path, sha256);
-    when(content.findFile(eq("demo"), eq("1.0"), any())).thenReturn(Optional.of(existing));
   }
 
   private static PreparedDistribution upload(final String sha256) throws Exception {

@@ -1,5 +1,8 @@
 package io.github.nexuspypi.repository.pypi.internal.hosted;
 
+import java.util.Optional;
+
+import io.github.nexuspypi.core.version.Version;
 import io.github.nexuspypi.repository.pypi.PypiContentFacet;
 import io.github.nexuspypi.repository.pypi.internal.PypiFormat;
 
@@ -8,10 +11,14 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.mockito.Mock;
 import org.mockito.junit.jupiter.MockitoExtension;
 import org.sonatype.nexus.repository.Repository;
+import org.sonatype.nexus.repository.content.fluent.FluentAsset;
 import org.sonatype.nexus.repository.security.ContentPermissionChecker;
 import org.sonatype.nexus.repository.security.VariableResolverAdapter;
 import org.sonatype.nexus.selector.VariableSource;
 
+import static io.github.nexuspypi.repository.pypi.internal.StoredAssets.distribution;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.when;
 
@@ -63,6 +70,13 @@ abstract class PypiHostedFacetTestSupport
     for (String path : paths) {
       lenient().when(variables.fromPath(path, PypiFormat.NAME)).thenReturn(pathVariables);
     }
+  }
+
+  /** The repository holds release 1.0 of demo, with a file at {@code path} of that sha256. */
+  void stored(final String path, final String sha256) throws Exception {
+    FluentAsset existing = distribution(path, sha256);
+    when(content.releaseVersion("demo", Version.parse("1.0"))).thenReturn(Optional.of("1.0"));
+    when(content.findFile(eq("demo"), eq("1.0"), any())).thenReturn(Optional.of(existing));
   }
 
   void permit(final String action, final boolean permitted) {
