@@ -1,7 +1,5 @@
 package io.github.nexuspypi.repository.pypi.internal.browse;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,10 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.datasource.unpooled.UnpooledDataSource;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.Environment;
@@ -74,8 +69,10 @@ class BrowseNodeMergeH2Test
         new UnpooledDataSource("org.h2.Driver", url, "sa", "")));
     configuration.setDatabaseId("H2");
     configuration.getTypeAliasRegistry().registerAlias("BrowseNodeData", BrowseNodeData.class);
-    parse(configuration, template(OURS) .replace("</mapper>", body(ourXml()) + "</mapper>"), OURS);
-    parse(configuration, template(TEMPLATE_ONLY), TEMPLATE_ONLY);
+    MapperXml.parse(configuration,
+        template(OURS).replace("</mapper>", MapperXml.statements(MapperXml.of(PypiBrowseNodeDAO.class)) + "</mapper>"),
+        OURS);
+    MapperXml.parse(configuration, template(TEMPLATE_ONLY), TEMPLATE_ONLY);
     sessions = new SqlSessionFactoryBuilder().build(configuration);
     try (SqlSession session = sessions.openSession(true)) {
       session.update(OURS + ".createSchema");
@@ -226,25 +223,10 @@ class BrowseNodeMergeH2Test
     }
   }
 
-  private static void parse(final Configuration configuration, final String xml, final String namespace) {
-    new XMLMapperBuilder(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), configuration, namespace,
-        configuration.getSqlFragments(), namespace).parse();
-  }
-
   /** Nexus's template with its placeholders filled in for the PyPI format, under {@code namespace}. */
   private static String template(final String namespace) {
     return MapperXml.read(BrowseNodeDAO.class, "BrowseNodeDAO.xml")
         .replace("${namespace}", namespace)
         .replace("${format}", "pypi");
-  }
-
-  private static String ourXml() {
-    return MapperXml.of(PypiBrowseNodeDAO.class);
-  }
-
-  private static String body(final String mapper) {
-    Matcher body = Pattern.compile("<mapper[^>]*>(.*)</mapper>", Pattern.DOTALL).matcher(mapper);
-    assertTrue(body.find(), mapper);
-    return body.group(1);
   }
 }

@@ -1,7 +1,5 @@
 package io.github.nexuspypi.repository.pypi.internal.store;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +11,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.apache.ibatis.builder.xml.XMLMapperBuilder;
 import org.apache.ibatis.mapping.BoundSql;
 import org.apache.ibatis.mapping.ParameterMapping;
 import org.apache.ibatis.session.Configuration;
@@ -53,7 +50,7 @@ final class ComponentTable
     mybatis.getTypeAliasRegistry().registerAlias("ComponentData", ComponentData.class);
     parse(REPOSITORIES, createSchema(ContentRepositoryDAO.class, "ContentRepositoryDAO.xml", jsonType));
     parse(COMPONENTS, createSchema(ComponentDAO.class, "ComponentDAO.xml", jsonType)
-        + statements(MapperXml.of(PypiComponentDAO.class)));
+        + MapperXml.statements(MapperXml.of(PypiComponentDAO.class)));
     this.emptyJson = emptyJson;
   }
 
@@ -173,8 +170,7 @@ final class ComponentTable
     String xml = "<?xml version=\"1.0\" encoding=\"UTF-8\" ?>\n<!DOCTYPE mapper PUBLIC \"-//mybatis.org//DTD Mapper"
         + " 3.0//EN\" \"http://mybatis.org/dtd/mybatis-3-mapper.dtd\">\n<mapper namespace=\"" + namespace + "\">"
         + statements + "</mapper>";
-    new XMLMapperBuilder(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)), mybatis, namespace,
-        mybatis.getSqlFragments(), namespace).parse();
+    MapperXml.parse(mybatis, xml, namespace);
   }
 
   /**
@@ -191,13 +187,5 @@ final class ComponentTable
         .replace("${format}", "pypi")
         .replace("${JSON_TYPE}", jsonType)
         .replace("${UUID_TYPE}", "UUID");
-  }
-
-  private static String statements(final String mapper) {
-    Matcher body = Pattern.compile("<mapper[^>]*>(.*)</mapper>", Pattern.DOTALL).matcher(mapper);
-    if (!body.find()) {
-      throw new AssertionError("No mapper in " + mapper);
-    }
-    return body.group(1);
   }
 }
