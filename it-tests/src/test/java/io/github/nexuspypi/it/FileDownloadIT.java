@@ -1,11 +1,17 @@
 package io.github.nexuspypi.it;
 
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -196,6 +202,54 @@ class FileDownloadIT
     assertEquals(200, nexus.anonymous().getBytes(path).statusCode());
   }
 
+  /**
+   * Downloads take turns at their socket writes, one per core: clients that stopped reading must not hold a turn. More
+   * such clients than the machine has cores stall downloads of a file far larger than the sockets' buffers, and
+   * another download of it still comes whole, long before Jetty would drop the stalled ones (30 s idle).
+   */
+  @Test
+  void clientsThatStopReadingDoNotHoldUpOtherDownloads() throws IOException {
+    String repository = nexus.uniqueName("pypi-files-stalled");
+    nexus.admin().createRepository(RepositoryDefinition.hosted("pypi", repository, "allow_once"));
+    WheelBuilder builder = wheelWithPayload("stalled", "1.0", 5, 24 * 1024 * 1024);
+    byte[] bytes = upload(repository, builder);
+    String path = filePath(repository, "stalled", builder);
+    List<Socket> stalled = new ArrayList<>();
+    try {
+      for (int i = 0; i < 2 * Runtime.getRuntime().availableProcessors() + 2; i++) {
+        stalled.add(stalledDownload(path));
+      }
+
+      HttpResponse<byte[]> other = nexus.anonymous().send(nexus.anonymous().request(path)
+          .timeout(Duration.ofSeconds(20)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+
+      assertEquals(200, other.statusCode());
+      assertArrayEquals(bytes, other.body());
+    }
+    finally {
+      for (Socket socket : stalled) {
+        socket.close();
+      }
+    }
+  }
+
+  /** A download whose client read the response's head and then nothing more, through a small receive buffer. */
+  private static Socket stalledDownload(final String path) throws IOException {
+    Socket socket = new Socket();
+    socket.setReceiveBufferSize(4096);
+    // Far less than Jetty's idle timeout: a download that cannot begin while these stall fails rather than waits.
+    socket.setSoTimeout(20_000);
+    socket.connect(new InetSocketAddress(nexus.baseUri().getHost(), nexus.baseUri().getPort()));
+    socket.getOutputStream().write(("GET " + nexus.baseUri().getPath().replaceAll("/$", "") + "/" + path
+        + " HTTP/1.1\r\nHost: " + nexus.baseUri().getAuthority() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().flush();
+    // The status line proves the file's send began; reading stops there.
+    byte[] head = new byte[12];
+    new DataInputStream(socket.getInputStream()).readFully(head);
+    assertEquals("HTTP/1.1 200", new String(head, StandardCharsets.US_ASCII));
+    return socket;
+  }
+
   /** @return the bytes uploaded */
   private static byte[] upload(final String repository, final WheelBuilder builder) {
     Path file = builder.writeTo(files.resolve(repository));
@@ -239,7 +293,13 @@ class FileDownloadIT
   }
 
   private static WheelBuilder wheelWithPayload(final String project, final String version, final long seed) {
-    byte[] payload = new byte[PAYLOAD];
+    return wheelWithPayload(project, version, seed, PAYLOAD);
+  }
+
+  private static WheelBuilder wheelWithPayload(final String project, final String version, final long seed,
+                                               final int size)
+  {
+    byte[] payload = new byte[size];
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < payload.length; i++) {
       payload[i] = (byte) random.nextInt(256);

@@ -29,10 +29,13 @@ public class FileChannelHandler
 
   private final MappedFiles mappedFiles;
 
+  private final SendGate sendGate;
+
   @Inject
-  public FileChannelHandler(final BlobFiles blobFiles, final MappedFiles mappedFiles) {
+  public FileChannelHandler(final BlobFiles blobFiles, final MappedFiles mappedFiles, final SendGate sendGate) {
     this.blobFiles = blobFiles;
     this.mappedFiles = mappedFiles;
+    this.sendGate = sendGate;
   }
 
   @Nonnull
@@ -47,7 +50,7 @@ public class FileChannelHandler
         .flatMap(Asset::blob)
         .map(AssetBlob::blobRef)
         .flatMap(blobFiles::contentFile)
-        .map(path -> new FileChannelPayload(path, stored, mappedFiles));
+        .map(path -> new FileChannelPayload(path, stored, mappedFiles, sendGate));
     if (file.isEmpty()) {
       return response;
     }

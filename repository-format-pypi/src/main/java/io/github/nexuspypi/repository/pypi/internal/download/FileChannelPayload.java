@@ -22,8 +22,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A stored file, or a range of it, sent from its file in the blob store. Nexus's response sender opens the payload
- * and hands {@link #copy} Jetty's output stream, which sends the file's kept memory mapping ({@link MappedFiles}),
- * or for a file too large to map, reads it through its pooled direct buffers as it sends static files: the bytes
+ * and hands {@link #copy} Jetty's output stream, which sends the file's kept memory mapping ({@link MappedFiles}) in
+ * turn with other downloads ({@link SendGate}), or for a file too large to map, reads it through its pooled direct buffers as it sends static files: the bytes
  * never pass through the Java heap. Any other output gets a plain copy. A file whose mapping is kept is not even
  * opened.
  *
@@ -47,27 +47,32 @@ public final class FileChannelPayload
 
   private final MappedFiles mappedFiles;
 
+  private final SendGate sendGate;
+
   private final long offset;
 
   private final long length;
 
-  public FileChannelPayload(final Path file, final Payload whole, final MappedFiles mappedFiles) {
-    this(file, whole, mappedFiles, 0, whole.getSize());
+  public FileChannelPayload(final Path file, final Payload whole, final MappedFiles mappedFiles,
+                            final SendGate sendGate)
+  {
+    this(file, whole, mappedFiles, sendGate, 0, whole.getSize());
   }
 
-  private FileChannelPayload(final Path file, final Payload whole, final MappedFiles mappedFiles, final long offset,
-                             final long length)
+  private FileChannelPayload(final Path file, final Payload whole, final MappedFiles mappedFiles,
+                             final SendGate sendGate, final long offset, final long length)
   {
     this.file = file;
     this.whole = whole;
     this.mappedFiles = mappedFiles;
+    this.sendGate = sendGate;
     this.offset = offset;
     this.length = length;
   }
 
   /** The bytes from {@code first} to {@code last}, both included, as a range answer sends them. */
   public FileChannelPayload range(final long first, final long last) {
-    return new FileChannelPayload(file, whole, mappedFiles, first, last - first + 1);
+    return new FileChannelPayload(file, whole, mappedFiles, sendGate, first, last - first + 1);
   }
 
   /** The size of the whole file, which a range's {@code Content-Range} names. */
@@ -110,7 +115,7 @@ public final class FileChannelPayload
   @Override
   public void copy(final InputStream input, final OutputStream output) throws IOException {
     if (input instanceof MappedRange && output instanceof HttpOutput) {
-      ((MappedRange) input).sendTo((HttpOutput) output);
+      ((MappedRange) input).sendTo((HttpOutput) output, sendGate);
       return;
     }
     if (input instanceof FileRange && output instanceof HttpOutput) {
@@ -118,7 +123,7 @@ public final class FileChannelPayload
       Optional<MappedFiles.Lease> mapped = mappedFiles.lease(file, ((FileRange) input).channel(), whole.getSize());
       if (mapped.isPresent()) {
         try (MappedRange range = new MappedRange(mapped.get(), offset, length)) {
-          range.sendTo(http);
+          range.sendTo(http, sendGate);
         }
         return;
       }

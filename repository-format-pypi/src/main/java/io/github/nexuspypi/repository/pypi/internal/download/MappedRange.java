@@ -29,9 +29,9 @@ final class MappedRange
     this.bytes = lease.bytes(offset, length);
   }
 
-  void sendTo(final HttpOutput output) throws IOException {
+  void sendTo(final HttpOutput output, final SendGate gate) throws IOException {
     handedToJetty = true;
-    output.sendContent(bytes);
+    gate.send(output, bytes);
     sent = true;
   }
 

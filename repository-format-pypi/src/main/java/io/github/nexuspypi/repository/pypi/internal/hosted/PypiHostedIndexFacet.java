@@ -16,6 +16,7 @@ import io.github.nexuspypi.repository.pypi.internal.index.PageCachingIndexFacet;
 import io.github.nexuspypi.repository.pypi.internal.index.ProjectFiles;
 import io.github.nexuspypi.repository.pypi.internal.index.RenderedPage;
 import io.github.nexuspypi.repository.pypi.internal.download.MappedFiles;
+import io.github.nexuspypi.repository.pypi.internal.download.SendGate;
 import io.github.nexuspypi.repository.pypi.internal.index.SpooledRoot;
 
 import org.sonatype.nexus.common.app.ApplicationDirectories;
@@ -41,9 +42,11 @@ public class PypiHostedIndexFacet
   private final SpooledRoot root;
 
   @Inject
-  public PypiHostedIndexFacet(final ApplicationDirectories directories, final MappedFiles mappedFiles) {
+  public PypiHostedIndexFacet(final ApplicationDirectories directories, final MappedFiles mappedFiles,
+                              final SendGate sendGate)
+  {
     super(PageCache.ofRendered(CACHE_BYTES));
-    this.root = new SpooledRoot(directories.getTemporaryDirectory().toPath(), ROOT_FILES, mappedFiles);
+    this.root = new SpooledRoot(directories.getTemporaryDirectory().toPath(), ROOT_FILES, mappedFiles, sendGate);
   }
 
   @Override

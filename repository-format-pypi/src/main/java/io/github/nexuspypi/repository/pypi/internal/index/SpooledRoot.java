@@ -11,6 +11,7 @@ import io.github.nexuspypi.core.index.ProjectListWriter;
 import io.github.nexuspypi.core.index.SimpleFormat;
 import io.github.nexuspypi.repository.pypi.internal.download.FileChannelPayload;
 import io.github.nexuspypi.repository.pypi.internal.download.MappedFiles;
+import io.github.nexuspypi.repository.pypi.internal.download.SendGate;
 
 import org.sonatype.nexus.repository.view.Content;
 import org.sonatype.nexus.repository.view.payloads.PathPayload;
@@ -45,6 +46,8 @@ public final class SpooledRoot
 
   private final MappedFiles mappedFiles;
 
+  private final SendGate sendGate;
+
   private final AtomicLong changes = new AtomicLong();
 
   private final ReentrantLock building = new ReentrantLock();
@@ -55,10 +58,13 @@ public final class SpooledRoot
   private Spooled previous;
 
   /** @param prefix how its files are named in {@code directory}, for the sweep of a dead process's leftovers */
-  public SpooledRoot(final Path directory, final String prefix, final MappedFiles mappedFiles) {
+  public SpooledRoot(final Path directory, final String prefix, final MappedFiles mappedFiles,
+                     final SendGate sendGate)
+  {
     this.directory = directory;
     this.prefix = prefix;
     this.mappedFiles = mappedFiles;
+    this.sendGate = sendGate;
   }
 
   /** The list of projects changed: the page is written again when next asked for. */
@@ -72,7 +78,7 @@ public final class SpooledRoot
     if (page == null || page.builtAt < seen) {
       page = rebuilt(seen, projects);
     }
-    return page.content(format, mappedFiles);
+    return page.content(format, mappedFiles, sendGate);
   }
 
   private Spooled rebuilt(final long seen, final Projects projects) throws IOException {
@@ -147,11 +153,11 @@ public final class SpooledRoot
       this.jsonSize = Files.size(files.file(SimpleFormat.JSON_V1));
     }
 
-    private Content content(final SimpleFormat format, final MappedFiles mappedFiles) {
+    private Content content(final SimpleFormat format, final MappedFiles mappedFiles, final SendGate sendGate) {
       Path file = files.file(format);
       SpooledFile stream = new SpooledFile(file, format.isJson() ? jsonSize : htmlSize,
           RenderedPage.contentType(format));
-      Content content = new Content(new FileChannelPayload(file, stream, mappedFiles));
+      Content content = new Content(new FileChannelPayload(file, stream, mappedFiles, sendGate));
       content.getAttributes().set(Content.CONTENT_ETAG, files.sha256(format));
       content.getAttributes().set(Content.CONTENT_LAST_MODIFIED, lastModified);
       return content;

@@ -28,7 +28,8 @@ class FileChannelHandlerTest
 
   private final BlobFiles blobFiles = mock(BlobFiles.class);
 
-  private final FileChannelHandler handler = new FileChannelHandler(blobFiles, new MappedFiles(java.util.Optional.empty(), 0));
+  private final FileChannelHandler handler = new FileChannelHandler(blobFiles,
+      new MappedFiles(java.util.Optional.empty(), 0), new SendGate());
 
   private final AttributesMap contextAttributes = new AttributesMap();
 

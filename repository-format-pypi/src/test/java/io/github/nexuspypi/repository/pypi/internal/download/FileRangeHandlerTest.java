@@ -45,7 +45,7 @@ class FileRangeHandlerTest
     Path file = Files.writeString(dir.resolve("blob.bytes"), "ABCDEFGHIJ");
     attributes.set(FileChannelPayload.class,
         new FileChannelPayload(file, new BytesPayload("abcdefghij".getBytes(StandardCharsets.UTF_8), null),
-            new MappedFiles(java.util.Optional.empty(), 0)));
+            new MappedFiles(java.util.Optional.empty(), 0), new SendGate()));
   }
 
   private Response partial(final String contentRange) {

@@ -122,7 +122,7 @@ class OpenedBlobHandlerTest
   @Test
   void aRangeSentFromAFileIsLeftAlone() throws Exception {
     Response fromFile = partial(new FileChannelPayload(Path.of("/blobs/default/content/vol-01/x.bytes"), blob,
-        mock(MappedFiles.class)));
+        mock(MappedFiles.class), new SendGate()));
 
     assertSame(fromFile, after(HttpMethods.GET, fromFile));
     verify(blob, never()).openInputStream();

@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import io.github.nexuspypi.repository.pypi.internal.download.MappedFiles;
+import io.github.nexuspypi.repository.pypi.internal.download.SendGate;
 import io.github.nexuspypi.core.index.ProjectListEntry;
 import io.github.nexuspypi.core.index.ProjectListWriter;
 import io.github.nexuspypi.core.index.ProjectPage;
@@ -86,7 +87,7 @@ class PypiHostedIndexFacetTest
   void setUp() throws Exception {
     ApplicationDirectories directories = mock(ApplicationDirectories.class);
     when(directories.getTemporaryDirectory()).thenReturn(temporary.toFile());
-    facet = new PypiHostedIndexFacet(directories, new MappedFiles());
+    facet = new PypiHostedIndexFacet(directories, new MappedFiles(), new SendGate());
     lenient().when(repository.getName()).thenReturn("pypi-hosted");
     lenient().when(otherRepository.getName()).thenReturn("pypi-other");
     lenient().when(repository.facet(PypiContentFacet.class)).thenReturn(content);
