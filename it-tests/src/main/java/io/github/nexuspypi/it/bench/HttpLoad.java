@@ -25,6 +25,7 @@ import java.util.concurrent.atomic.LongAdder;
  * for the warm-up and a fresh one for the measured window.
  */
 public final class HttpLoad
+    implements LoadGenerator
 {
   private static final String DROPPED = "dropped";
 
@@ -65,6 +66,7 @@ public final class HttpLoad
   }
 
   /** Every answer must have {@code expectedStatus}: 206 for a range, 304 for a conditional GET that matches. */
+  @Override
   public LoadResult run(final HttpRequest request, final int expectedStatus, final long expectedLength,
                         final int connections, final Duration warmUp, final Duration measured)
   {

@@ -20,12 +20,13 @@ public final class SameBytesComparisons
 {
   private final NexusHttp http;
 
-  private final HttpLoad load;
+  private final LoadGenerator load;
 
   private final BenchmarkSettings settings;
 
   /** {@code http} sends the checking requests; {@code load} measures. */
-  public SameBytesComparisons(final NexusHttp http, final HttpLoad load, final BenchmarkSettings settings) {
+  public SameBytesComparisons(final NexusHttp http, final LoadGenerator load, final BenchmarkSettings settings)
+  {
     this.http = http;
     this.load = load;
     this.settings = settings;
@@ -45,13 +46,13 @@ public final class SameBytesComparisons
       assertEquals(200, response.statusCode(), request::toString);
       assertArrayEquals(bytes, response.body(), () -> request + " serves other bytes");
       // Compiles the code paths of this request on both sides before any round counts.
-      load.run(request, bytes.length, 1, settings.warmUp(), settings.warmUp());
+      load.run(request, 200, bytes.length, 1, settings.warmUp(), settings.warmUp());
     }
     List<Comparison> comparisons = new ArrayList<>();
     for (int connections : settings.connections()) {
       comparisons.add(Comparison.measure(scenario, connections, settings.rounds(),
-          () -> load.run(candidate, bytes.length, connections, settings.warmUp(), settings.measured()),
-          () -> load.run(baseline, bytes.length, connections, settings.warmUp(), settings.measured())));
+          () -> load.run(candidate, 200, bytes.length, connections, settings.warmUp(), settings.measured()),
+          () -> load.run(baseline, 200, bytes.length, connections, settings.warmUp(), settings.measured())));
     }
     return comparisons;
   }

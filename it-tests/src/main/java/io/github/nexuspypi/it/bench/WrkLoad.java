@@ -31,6 +31,7 @@ import io.github.nexuspypi.it.process.ProcessRunner;
  * fail the run, or are counted in {@link LoadResult#dropped()} for servers that are not ours.
  */
 public final class WrkLoad
+    implements LoadGenerator
 {
   private static final Path WRK = Path.of("/usr/bin/wrk");
 
@@ -80,6 +81,7 @@ public final class WrkLoad
    * An uncounted load of {@code warmUp}, then {@code measured} counted, each a run of wrk with {@code connections}
    * connections on two threads.
    */
+  @Override
   public LoadResult run(final HttpRequest request, final int expectedStatus, final long expectedLength,
                         final int connections, final Duration warmUp, final Duration measured)
   {
