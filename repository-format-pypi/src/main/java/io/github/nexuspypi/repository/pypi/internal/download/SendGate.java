@@ -25,6 +25,10 @@ import org.eclipse.jetty.util.Callback;
  * <p>Only the start of a send takes a turn: Jetty's asynchronous write copies what the socket takes at once and
  * returns, so the turn ends as soon as the socket is full, and the rest is written as the client reads, off the
  * turn (on Jetty's selector, as its blocking writes are). A slow or stalled client thus never holds others up.
+ *
+ * <p>Sends of kept mappings ({@link MappedRange}: files up to {@link MappedFiles#LARGEST_FILE}, cached root pages)
+ * take turns. Larger files, which Jetty reads through its buffers in a blocking loop, do not: a turn would span the
+ * whole download.
  */
 @Named
 @Singleton
