@@ -240,8 +240,8 @@ class FileDownloadIT
     // Far less than Jetty's idle timeout: a download that cannot begin while these stall fails rather than waits.
     socket.setSoTimeout(20_000);
     socket.connect(new InetSocketAddress(nexus.baseUri().getHost(), nexus.baseUri().getPort()));
-    socket.getOutputStream().write(("GET " + nexus.baseUri().getPath().replaceAll("/$", "") + "/" + path
-        + " HTTP/1.1\r\nHost: " + nexus.baseUri().getAuthority() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+    socket.getOutputStream().write(("GET " + nexus.anonymous().resolve(path).getRawPath() + " HTTP/1.1\r\nHost: "
+        + nexus.baseUri().getAuthority() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
     socket.getOutputStream().flush();
     // The status line proves the file's send began; reading stops there.
     byte[] head = new byte[12];

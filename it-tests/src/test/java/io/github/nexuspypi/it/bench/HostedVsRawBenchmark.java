@@ -71,8 +71,8 @@ class HostedVsRawBenchmark
     // wrk, as for the peers: the Java load took more than one of two cores to read 20 MiB bodies, leaving both
     // servers less than one and the ratio to the client.
     WrkLoad.requireWrk();
-    comparisons = new SameBytesComparisons(nexus.anonymous(),
-        WrkLoad.of(record.server(), Files.createDirectories(Path.of("target/wrk").toAbsolutePath())), SETTINGS);
+    comparisons = new SameBytesComparisons(nexus.anonymous(), WrkLoad.of(record.server(),
+        Path.of("target/wrk").toAbsolutePath()), SETTINGS);
     // All uploads come first, so that no measurement shares Nexus with the work an upload sets off.
     uploads = BenchmarkUploads.uploadTo(nexus, python, pypi);
     for (Path wheel : uploads.wheels()) {

@@ -23,9 +23,9 @@ import org.slf4j.LoggerFactory;
 /**
  * A stored file, or a range of it, sent from its file in the blob store. Nexus's response sender opens the payload
  * and hands {@link #copy} Jetty's output stream, which sends the file's kept memory mapping ({@link MappedFiles}) in
- * turn with other downloads ({@link SendGate}), or for a file too large to map, reads it through its pooled direct buffers as it sends static files: the bytes
- * never pass through the Java heap. Any other output gets a plain copy. A file whose mapping is kept is not even
- * opened.
+ * turn with other downloads ({@link SendGate}), or for a file too large to map, reads it through its pooled direct
+ * buffers as it sends static files: the bytes never pass through the Java heap. Any other output gets a plain copy.
+ * A file whose mapping is kept is not even opened.
  *
  * The blob's own payload stays the source of truth: when the file is not where the file blob store keeps it (a blob
  * being moved, compacted away) or not of the blob's size, the blob's stream is read instead. A kept mapping is the

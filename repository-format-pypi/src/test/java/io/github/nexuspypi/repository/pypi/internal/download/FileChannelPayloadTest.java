@@ -84,7 +84,8 @@ class FileChannelPayloadTest
 
   @Test
   void jettysOutputIsGivenTheRangeAsAChannel() throws IOException {
-    FileChannelPayload range = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob, NOT_MAPPED, GATE).range(2, 15);
+    FileChannelPayload range = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob, NOT_MAPPED, GATE)
+        .range(2, 15);
     HttpOutput output = mock(HttpOutput.class);
 
     try (InputStream input = range.openInputStream()) {
@@ -225,7 +226,8 @@ class FileChannelPayloadTest
 
   @Test
   void anyOtherOutputGetsACopy() throws IOException {
-    FileChannelPayload range = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob, NOT_MAPPED, GATE).range(10, 19);
+    FileChannelPayload range = new FileChannelPayload(file("ABCDEFGHIJKLMNOPQRST"), blob, NOT_MAPPED, GATE)
+        .range(10, 19);
     ByteArrayOutputStream output = new ByteArrayOutputStream();
 
     try (InputStream input = range.openInputStream()) {
